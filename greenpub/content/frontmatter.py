@@ -1,0 +1,175 @@
+"""Reading text files and YAML with line numbers; round-trip writing of front matter.
+
+ruamel.yaml keeps line numbers on every mapping (``.lc``) and writes a mapping
+back with its comments and key order, which `review approve` relies on.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from ..errors import ContentError
+from .. import messages as M
+
+MAX_LINE = 200_000  # characters; a longer line is pasted garbage, not prose
+MAX_FILE = 20 * 1024 * 1024
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode a file editors saved: UTF-8 (BOM allowed), CRLF allowed, NFD normalised.
+
+    Anything else is refused with a message that says what was found and how to fix it.
+    """
+    if len(data) > MAX_FILE:
+        raise ContentError(M.FILE_TOO_LARGE.format(size=len(data) // 1024 // 1024), path)
+    if not data.strip():
+        raise ContentError(M.EMPTY_FILE, path)
+    if b"\x00" in data[:8192]:
+        raise ContentError(M.BINARY_FILE, path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        for enc, label in (("cp949", "CP949(EUC-KR)"),):
+            try:
+                data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            raise ContentError(M.WRONG_ENCODING.format(found=label), path, line) from None
+        raise ContentError(M.BINARY_FILE, path, line) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for i, ln in enumerate(text.split("\n"), 1):
+        if len(ln) > MAX_LINE:
+            raise ContentError(M.LINE_TOO_LONG.format(n=len(ln)), path, i)
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        line = text[: bad.start()].count("\n") + 1
+        raise ContentError(M.CONTROL_CHAR.format(code=ord(bad.group())), path, line)
+    return unicodedata.normalize("NFC", text)
+
+
+def load_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """Parse YAML; errors name the file and the line in the file (not in the block)."""
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark is not None else first_line
+        detail = _yaml_problem(exc)
+        raise ContentError(M.BAD_YAML.format(detail=detail), path, line) from None
+    except YAMLError as exc:
+        raise ContentError(M.BAD_YAML.format(detail=str(exc).splitlines()[0]), path,
+                           first_line) from None
+
+
+def _yaml_problem(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "").strip()
+    if "\\t" in problem or "tab" in problem.lower():
+        return M.YAML_TAB
+    if "quoted scalar" in (exc.context or "") or "quote" in problem:
+        return M.YAML_QUOTE
+    return M.YAML_GENERIC.format(problem=problem)
+
+
+def line_of(node: Any, key: str | int | None, base: int) -> int:
+    """File line of `key` inside a ruamel mapping/sequence, or of the node itself."""
+    try:
+        if key is not None and isinstance(node, (CommentedMap, CommentedSeq)):
+            if isinstance(node, CommentedMap):
+                return base + node.lc.key(key)[0]
+            return base + node.lc.item(key)[0]
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            return base + node.lc.line
+    except (KeyError, IndexError, TypeError, AttributeError):
+        pass
+    return base
+
+
+FM_OPEN = re.compile(r"\A---[ \t]*\n")
+FM_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
+
+
+@dataclass
+class SourceText:
+    """A Markdown file split into front matter and body, with line numbers."""
+
+    path: Path
+    meta: CommentedMap
+    body: str
+    meta_line: int  # file line of the first front-matter line
+    body_line: int  # file line where the body starts
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, str, int, int]:
+    if not FM_OPEN.match(text):
+        raise ContentError(M.NO_FRONT_MATTER, path, 1)
+    start = FM_OPEN.match(text).end()  # type: ignore[union-attr]
+    close = FM_CLOSE.search(text, start)
+    if not close:
+        raise ContentError(M.FRONT_MATTER_UNCLOSED, path, 1)
+    fm = text[start:close.start()]
+    body_start = close.end() + 1 if close.end() < len(text) else close.end()
+    body = text[body_start:]
+    body_line = text[:body_start].count("\n") + 1
+    return fm, body, 2, body_line
+
+
+def read_source(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(M.CANNOT_READ.format(reason=exc.strerror), path) from None
+    text = decode_text(data, path)
+    fm, body, meta_line, body_line = split_front_matter(text, path)
+    meta = load_yaml(fm, path, meta_line)
+    if meta is None:
+        meta = CommentedMap()
+    if not isinstance(meta, CommentedMap):
+        raise ContentError(M.FRONT_MATTER_NOT_MAPPING, path, meta_line)
+    return SourceText(path, meta, body, meta_line, body_line)
+
+
+def rewrite_front_matter(path: Path, meta: CommentedMap) -> bytes:
+    """New file bytes: front matter re-dumped, everything after it byte-for-byte unchanged."""
+    raw = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    raw_body = raw[len(bom):]
+    nl = b"\r\n" if b"\r\n" in raw_body[:4096] else b"\n"
+    text = raw_body.decode("utf-8")
+    # locate the closing fence in the raw (possibly CRLF) text
+    m_open = re.match(r"---[ \t]*\r?\n", text)
+    if not m_open:
+        raise ContentError(M.NO_FRONT_MATTER, path, 1)
+    m_close = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M).search(text, m_open.end())
+    if not m_close:
+        raise ContentError(M.FRONT_MATTER_UNCLOSED, path, 1)
+    rest = text[m_close.start():].encode("utf-8")
+    buf = io.StringIO()
+    _yaml().dump(meta, buf)
+    dumped = buf.getvalue().encode("utf-8").replace(b"\n", nl)
+    return bom + text[: m_open.end()].encode("utf-8") + dumped + rest
+
+
+def dump_yaml(data: Any) -> str:
+    buf = io.StringIO()
+    _yaml().dump(data, buf)
+    return buf.getvalue()

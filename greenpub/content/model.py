@@ -1,0 +1,141 @@
+"""The typed content model every edition receives.
+
+Editions never read files from content/ themselves: the pipeline hands them an
+`Issue` whose `articles` are only the ones the review gate let through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ReviewStatus(str, enum.Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes-requested"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    src: str  # as written, relative to the issue folder
+    path: Path  # resolved, checked to be inside the content folder
+    alt: str
+    caption: str | None = None
+    width: int = 0
+    height: int = 0
+    digest: str = ""  # sha256 of the file, for caching resized copies
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    checkpoint: str
+    status: ReviewStatus
+    by: str | None
+    date: dt.date | None
+    hash: str | None
+    note: str | None
+    line: int
+
+
+# --- structured blocks: Markdown as braille and speech need it -------------
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    # texts of the footnotes referenced in this block, in order; editions read or
+    # print them right after the block (lists, tables and quotes carry them too)
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[str, ...]
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None = None
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    alt: str
+    caption: str | None = None
+    src: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    footnotes: tuple[str, ...] = ()
+
+
+Block = Heading | Paragraph | ListBlock | Table | Figure | Quote
+
+
+@dataclass
+class Article:
+    file: Path
+    order: int
+    slug: str
+    title: str
+    section: str
+    summary: str
+    body_md: str
+    body_line: int
+    html: str  # sanitised HTML of the body
+    blocks: list[Block]  # body (with front-matter figures) as structured blocks
+    hash: str  # content hash the committee approves (see hashing.py)
+    subtitle: str | None = None
+    author: str | None = None
+    author_role: str | None = None
+    images: list[ImageRef] = field(default_factory=list)
+    body_images: list[ImageRef] = field(default_factory=list)
+    card: list[str] | None = None
+    review: list[ReviewEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    draft: bool = False  # set by the gate when built with --drafts and not publishable
+
+    @property
+    def all_images(self) -> list[ImageRef]:
+        return self.images + self.body_images
+
+    def plain_text(self) -> str:
+        """Body as plain text paragraphs (for card key sentences, search)."""
+        from .blocks import blocks_to_text
+
+        return blocks_to_text(self.blocks)
+
+
+@dataclass
+class Issue:
+    id: str  # YYYY-MM
+    folder: Path
+    number: int
+    date: dt.date
+    title: str
+    note_md: str
+    note_html: str
+    note_blocks: list[Block]
+    articles: list[Article]
+    cover: ImageRef | None = None
+    file: Path | None = None
+
+    @property
+    def label(self) -> str:
+        """'제123호 (2021년 3월)' as printed on covers."""
+        return f"제{self.number}호 ({self.date.year}년 {self.date.month}월)"

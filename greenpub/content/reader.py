@@ -1,0 +1,280 @@
+"""Reader: content folder -> typed model (SiteConfig, Issues, Articles).
+
+Every problem becomes a ContentError naming the file and line; errors from
+several files are gathered into one ContentErrors so an editor sees all at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+from ruamel.yaml.comments import CommentedMap
+
+from .. import messages as M
+from ..config import SiteConfig, load_site_config
+from ..errors import ContentError, ContentErrors, GreenpubError
+from .blocks import figure_block, html_to_blocks
+from .fields import Fields
+from .frontmatter import read_source
+from .hashing import content_hash, file_digest
+from .markup import render_markdown
+from .model import Article, ImageRef, Issue, ReviewEntry, ReviewStatus
+
+ISSUE_ID = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+ARTICLE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
+ARTICLE_KEYS = {"title", "subtitle", "section", "author", "author_role", "summary", "images",
+                "card", "review", "tags"}
+ISSUE_KEYS = {"number", "date", "title", "cover"}
+MAX_PIXELS = 40_000_000  # ~ 8000 x 5000; anything larger is refused before decoding
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"([^\"]*)\")?\s*\)")
+
+
+def is_article_file(path: Path) -> bool:
+    return bool(ARTICLE_NAME.match(path.name)) and ISSUE_ID.match(path.parent.name) is not None
+
+
+class ContentReader:
+    """Reads one content folder. `read()` returns the config and the issues."""
+
+    def __init__(self, content_dir: Path):
+        self.root = content_dir.resolve()
+        self.content_dir = content_dir
+        self.errors: list[GreenpubError] = []
+        self.config: SiteConfig | None = None
+
+    # -- public ----------------------------------------------------------------
+    def read(self, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:
+        self.config = load_site_config(self.content_dir)
+        folders = self.issue_folders()
+        if only:
+            known = [f.name for f in folders]
+            for want in only:
+                if want not in known:
+                    raise ContentError(M.UNKNOWN_ISSUE.format(issue=want,
+                                                              known=", ".join(known) or "-"),
+                                       self.content_dir)
+            folders = [f for f in folders if f.name in only]
+        issues: list[Issue] = []
+        for folder in folders:
+            issue = self._guard(self.read_issue, folder)
+            if issue is not None:
+                issues.append(issue)
+        numbers: dict[int, str] = {}
+        for issue in issues:
+            if issue.number in numbers:
+                self.errors.append(ContentError(
+                    M.DUPLICATE_NUMBER.format(number=issue.number, other=numbers[issue.number]),
+                    issue.file))
+            numbers[issue.number] = issue.id
+        if self.errors:
+            if len(self.errors) == 1:
+                raise self.errors[0]
+            raise ContentErrors(self.errors)
+        return self.config, issues
+
+    def issue_folders(self) -> list[Path]:
+        folders = []
+        for entry in sorted(self.content_dir.iterdir()):
+            if not entry.is_dir() or entry.name.startswith((".", "_")):
+                continue
+            if ISSUE_ID.match(entry.name):
+                folders.append(entry)
+            elif (entry / "_issue.md").exists():
+                self.errors.append(ContentError(M.BAD_ISSUE_ID.format(name=entry.name), entry))
+        if not folders and not self.errors:
+            raise ContentError(M.NO_ISSUES, self.content_dir)
+        return folders
+
+    def read_issue(self, folder: Path) -> Issue:
+        issue_file = folder / "_issue.md"
+        if not issue_file.is_file():
+            raise ContentError(M.NO_ISSUE_FILE, folder)
+        src = read_source(issue_file)
+        f = Fields(src.meta, issue_file, src.meta_line)
+        f.check_keys(ISSUE_KEYS)
+        number = f.req_int("number")
+        date = f.req_date("date")
+        title = f.req_str("title")
+        cover = None
+        cover_node = f.opt_map("cover")
+        if cover_node is not None:
+            cover = self.image(folder, cover_node, f.sub(cover_node, "cover."))
+        rendered = render_markdown(src.body)
+        articles = self.read_articles(folder)
+        return Issue(id=folder.name, folder=folder, number=number, date=date, title=title,
+                     note_md=src.body, note_html=rendered.html,
+                     note_blocks=html_to_blocks(rendered.html), articles=articles,
+                     cover=cover, file=issue_file)
+
+    def read_articles(self, folder: Path) -> list[Article]:
+        articles: list[Article] = []
+        prefixes: dict[int, Path] = {}
+        slugs: dict[str, Path] = {}
+        for path in sorted(folder.glob("*.md")):
+            if path.name.startswith("_"):
+                continue
+            m = ARTICLE_NAME.match(path.name)
+            if not m:
+                self.errors.append(ContentError(M.BAD_ARTICLE_NAME.format(name=path.name), path))
+                continue
+            order, slug = int(m.group(1)), m.group(2)
+            if order in prefixes:
+                self.errors.append(ContentError(
+                    M.DUPLICATE_PREFIX.format(prefix=m.group(1), other=prefixes[order].name), path))
+                continue
+            if slug in slugs:
+                self.errors.append(ContentError(
+                    M.DUPLICATE_SLUG.format(slug=slug, other=slugs[slug].name), path))
+                continue
+            prefixes[order] = path
+            slugs[slug] = path
+            article = self._guard(self.read_article, path, order, slug)
+            if article is not None:
+                articles.append(article)
+        articles.sort(key=lambda a: a.order)
+        return articles
+
+    def read_article(self, path: Path, order: int = 0, slug: str = "") -> Article:
+        assert self.config is not None
+        if not slug:
+            m = ARTICLE_NAME.match(path.name)
+            if not m:
+                raise ContentError(M.NOT_AN_ARTICLE, path)
+            order, slug = int(m.group(1)), m.group(2)
+        src = read_source(path)
+        f = Fields(src.meta, path, src.meta_line)
+        f.check_keys(ARTICLE_KEYS)
+        title = f.req_str("title")
+        section = f.req_str("section")
+        summary = f.req_str("summary")
+        subtitle = f.opt_str("subtitle")
+        author = f.opt_str("author")
+        author_role = f.opt_str("author_role")
+        folder = path.parent
+        images = []
+        seq = f.opt_list("images")
+        for i, node in enumerate(seq):
+            sub = Fields(node, path, src.meta_line, f"images[{i}].")
+            if not isinstance(node, CommentedMap):
+                raise ContentError(M.WRONG_TYPE.format(field=f"images[{i}]", expected=M.T_MAP,
+                                                       value=node), path, f.item_line(seq, i))
+            images.append(self.image(folder, node, sub))
+        card = None
+        if f.has("card"):
+            card_items = f.opt_list("card")
+            for i, item in enumerate(card_items):
+                if not isinstance(item, str) or not item.strip():
+                    raise ContentError(M.WRONG_TYPE.format(field=f"card[{i}]", expected=M.T_TEXT,
+                                                           value=item), path,
+                                       f.item_line(card_items, i))
+            card = [str(c).strip() for c in card_items]
+        review = self.review_entries(f)
+        rendered = render_markdown(src.body)
+        warnings = [f"{path}:{src.body_line + off}: {msg}" for off, msg in rendered.warnings]
+        body_images = self.body_images(folder, src.body, path, src.body_line)
+        blocks = html_to_blocks(rendered.html)
+        if images:
+            blocks = [figure_block(images[0]), *blocks, *(figure_block(i) for i in images[1:])]
+        return Article(
+            file=path, order=order, slug=slug, title=title, section=section, summary=summary,
+            body_md=src.body, body_line=src.body_line, html=rendered.html, blocks=blocks,
+            hash=content_hash(title, subtitle, summary, src.body), subtitle=subtitle,
+            author=author, author_role=author_role, images=images, body_images=body_images,
+            card=card, review=review, warnings=warnings,
+        )
+
+    # -- parts -----------------------------------------------------------------
+    def review_entries(self, f: Fields) -> list[ReviewEntry]:
+        assert self.config is not None
+        known = self.config.checkpoint_ids()
+        entries = []
+        seq = f.opt_list("review")
+        for i, node in enumerate(seq):
+            if not isinstance(node, CommentedMap):
+                raise ContentError(M.WRONG_TYPE.format(field=f"review[{i}]", expected=M.T_MAP,
+                                                       value=node), f.path, f.item_line(seq, i))
+            sub = Fields(node, f.path, f.base, f"review[{i}].")
+            cp = sub.req_str("checkpoint")
+            if cp not in known:
+                raise sub.fail(M.UNKNOWN_CHECKPOINT.format(value=cp, known=", ".join(known)),
+                               "checkpoint")
+            raw_status = sub.req_str("status")
+            try:
+                status = ReviewStatus(raw_status)
+            except ValueError:
+                raise sub.fail(M.UNKNOWN_STATUS.format(value=raw_status), "status") from None
+            entries.append(ReviewEntry(cp, status, sub.opt_str("by"), sub.opt_date("date"),
+                                       sub.opt_str("hash"), sub.opt_str("note"),
+                                       sub.line(None)))
+        return entries
+
+    def image(self, folder: Path, node: CommentedMap, f: Fields) -> ImageRef:
+        src = f.req_str("src")
+        alt = f.opt_str("alt")
+        if not alt:
+            raise f.fail(M.IMAGE_NO_ALT.format(src=src), "alt" if "alt" in node else "src")
+        return self.check_image(folder, src, alt, f.opt_str("caption"), f.path, f.line("src"))
+
+    def body_images(self, folder: Path, body: str, path: Path, body_line: int) -> list[ImageRef]:
+        refs = []
+        for m in MD_IMAGE.finditer(body):
+            line = body_line + body[: m.start()].count("\n")
+            alt, src, title = m.group(1).strip(), m.group(2), m.group(3)
+            if re.match(r"^[a-z]+:", src, re.I):
+                continue  # remote or data URL: the sanitiser handles it; never fetched
+            if not alt:
+                raise ContentError(M.IMAGE_NO_ALT.format(src=src), path, line)
+            refs.append(self.check_image(folder, src, alt, title, path, line))
+        return refs
+
+    def check_image(self, folder: Path, src: str, alt: str, caption: str | None, path: Path,
+                    line: int) -> ImageRef:
+        if os.path.isabs(src) or src.startswith(("/", "\\")) or ".." in Path(src).parts \
+                or re.match(r"^[a-zA-Z]:", src):
+            raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
+        target = folder / src
+        if not target.exists() and not target.is_symlink():
+            raise ContentError(M.IMAGE_MISSING.format(src=src), path, line)
+        resolved = target.resolve()
+        if not resolved.is_relative_to(self.root):
+            raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
+        if not resolved.is_file():
+            raise ContentError(M.IMAGE_MISSING.format(src=src), path, line)
+        data = resolved.read_bytes()
+        try:
+            with Image.open(resolved) as im:  # reads the header only: no pixels decoded yet
+                fmt, (w, h) = im.format or "?", im.size
+                if w * h > MAX_PIXELS:
+                    raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=w * h,
+                                                                limit=MAX_PIXELS), path, line)
+                if fmt not in IMAGE_FORMATS:
+                    raise ContentError(M.IMAGE_FORMAT.format(src=src, fmt=fmt), path, line)
+                im.verify()
+        except ContentError:
+            raise
+        except Image.DecompressionBombError:
+            raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=0, limit=MAX_PIXELS),
+                               path, line) from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            reason = type(exc).__name__
+            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=reason), path,
+                               line) from None
+        return ImageRef(src=src, path=resolved, alt=alt, caption=caption, width=w, height=h,
+                        digest=file_digest(data))
+
+    def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args)
+        except ContentErrors as exc:
+            self.errors.extend(exc.errors)
+        except GreenpubError as exc:
+            self.errors.append(exc)
+        return None
+
+
+def read_content(content_dir: Path, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:
+    return ContentReader(content_dir).read(only)

@@ -1,0 +1,91 @@
+"""User-facing Korean messages, gathered so a reviewer can read them together.
+
+Editions keep their own rendering-specific messages beside their code but follow
+the same style: say what is wrong, where, and what to do.
+"""
+
+# --- reading files -----------------------------------------------------------
+FILE_TOO_LARGE = "파일이 너무 큽니다({size} MB). 원고 파일은 20 MB 이하여야 합니다."
+EMPTY_FILE = "빈 파일입니다. 앞머리(front matter)와 본문을 작성해 주세요."
+BINARY_FILE = "텍스트 파일이 아닙니다(이진 데이터). 마크다운(.md) 원고인지 확인해 주세요."
+WRONG_ENCODING = ("파일 인코딩이 UTF-8이 아니라 {found}(으)로 보입니다. "
+                  "편집기에서 '다른 이름으로 저장 → 인코딩: UTF-8'로 다시 저장해 주세요.")
+LINE_TOO_LONG = "한 줄이 너무 깁니다({n:,}자). 붙여 넣은 내용이 깨지지 않았는지 확인해 주세요."
+CONTROL_CHAR = "보이지 않는 제어 문자(U+{code:04X})가 들어 있습니다. 지우고 다시 저장해 주세요."
+CANNOT_READ = "파일을 읽을 수 없습니다: {reason}"
+NO_FRONT_MATTER = "파일 맨 앞에 '---'로 시작하는 앞머리(front matter)가 없습니다."
+FRONT_MATTER_UNCLOSED = "앞머리(front matter)를 닫는 '---' 줄이 없습니다."
+FRONT_MATTER_NOT_MAPPING = "앞머리는 '항목: 값' 형식이어야 합니다(목록이나 문장만 있으면 안 됩니다)."
+BAD_YAML = "앞머리(YAML) 형식이 잘못되었습니다: {detail}"
+YAML_TAB = "탭 문자는 쓸 수 없습니다. 들여쓰기는 공백(스페이스)으로 해 주세요."
+YAML_QUOTE = "따옴표가 닫히지 않았습니다. 여는 따옴표와 닫는 따옴표의 짝을 확인해 주세요."
+YAML_GENERIC = "{problem}"
+
+# --- fields ------------------------------------------------------------------
+MISSING_FIELD = "필수 항목 '{field}'이(가) 없습니다."
+EMPTY_FIELD = "'{field}' 항목이 비어 있습니다."
+WRONG_TYPE = "'{field}' 항목의 형식이 잘못되었습니다: {expected}이(가) 필요합니다(현재 값: {value})."
+T_TEXT = "문자열"
+T_INT = "정수(예: 123)"
+T_DATE = "날짜(YYYY-MM-DD, 예: 2021-03-02)"
+T_LIST = "목록"
+T_MAP = "'항목: 값' 묶음"
+UNKNOWN_CHECKPOINT = ("알 수 없는 검토 단계 '{value}'입니다. site.yaml의 review.checkpoints에 "
+                      "있는 단계({known}) 중 하나를 써 주세요.")
+UNKNOWN_STATUS = ("알 수 없는 검토 상태 '{value}'입니다. pending(대기), approved(승인), "
+                  "changes-requested(수정 요청), rejected(반려) 중 하나를 써 주세요.")
+UNKNOWN_KEY = "알 수 없는 항목 '{key}'입니다(오타인지 확인해 주세요). 사용할 수 있는 항목: {known}"
+DUPLICATE_CHECKPOINT = "검토 단계 id '{value}'가 두 번 나옵니다."
+NO_CHECKPOINTS = "review.checkpoints에 검토 단계가 하나 이상 있어야 합니다."
+BAD_ISSUE_ID = "호 폴더 이름 '{name}'은(는) YYYY-MM 형식이어야 합니다(예: 2021-03)."
+BAD_ARTICLE_NAME = ("기사 파일 이름 '{name}'은(는) '숫자-슬러그.md' 형식이어야 합니다"
+                    "(예: 01-wifi.md, 슬러그는 영문 소문자·숫자·하이픈).")
+DUPLICATE_SLUG = "슬러그 '{slug}'가 같은 호의 다른 파일({other})과 겹칩니다."
+DUPLICATE_PREFIX = "순서 번호 '{prefix}'가 같은 호의 다른 파일({other})과 겹칩니다."
+DUPLICATE_NUMBER = "호수 {number}이(가) 다른 호({other})와 겹칩니다."
+NO_ISSUE_FILE = "호 폴더에 _issue.md 파일이 없습니다."
+NO_SITE_FILE = "site.yaml 파일이 없습니다. 원고 폴더({folder})가 맞는지 확인해 주세요."
+NO_ISSUES = "원고 폴더에 호(YYYY-MM 폴더)가 하나도 없습니다."
+UNKNOWN_ISSUE = "호 '{issue}'을(를) 찾을 수 없습니다. 있는 호: {known}"
+
+# --- images ------------------------------------------------------------------
+IMAGE_NO_ALT = "이미지 '{src}'에 대체 텍스트(alt)가 없습니다. 시각장애인 독자를 위해 꼭 적어 주세요."
+IMAGE_MISSING = "이미지 파일 '{src}'을(를) 찾을 수 없습니다."
+IMAGE_OUTSIDE = ("이미지 경로 '{src}'가 원고 폴더 밖을 가리킵니다. 이미지는 호 폴더의 "
+                 "images/ 안에 두고 'images/파일이름'처럼 적어 주세요.")
+IMAGE_NOT_IMAGE = "'{src}'은(는) 이미지 파일이 아니거나 손상되었습니다({reason})."
+IMAGE_TOO_LARGE = ("이미지 '{src}'의 크기가 너무 큽니다({pixels:,} 화소). "
+                   "{limit:,} 화소 이하로 줄여 주세요.")
+IMAGE_FORMAT = "이미지 '{src}'의 형식({fmt})은 쓸 수 없습니다. JPEG, PNG, WebP, GIF 중 하나로 저장해 주세요."
+
+# --- markdown ----------------------------------------------------------------
+HTML_REMOVED = "허용되지 않는 HTML({what})을 제거했습니다. 본문에는 스크립트나 외부 삽입을 쓸 수 없습니다."
+
+# --- review gate -------------------------------------------------------------
+REASON_NOT_APPROVED = "{label}: 미승인 단계"
+REASON_NO_ENTRY = "{label}: 미승인 단계(검토 기록 없음)"
+REASON_CHANGES = "{label}: 수정 요청"
+REASON_REJECTED = "{label}: 반려"
+REASON_STALE = "{label}: 승인 후 내용 변경(승인 {old}, 현재 {new})"
+STATUS_LABELS = {
+    "pending": "대기",
+    "approved": "승인",
+    "changes-requested": "수정 요청",
+    "rejected": "반려",
+}
+STALE_LABEL = "승인 후 변경"
+DRAFT_MARK = "검토용"
+
+# --- review commands ---------------------------------------------------------
+APPROVED_RECORDED = "{file}: '{checkpoint}' 단계에 '{status}'(으)로 기록했습니다(해시 {hash}, {by}, {date})."
+NOT_AN_ARTICLE = "기사 파일이 아닙니다(호 폴더 안의 '숫자-슬러그.md' 파일이어야 합니다)."
+
+# --- build -------------------------------------------------------------------
+BUILD_LOCKED = "다른 빌드가 같은 출력 폴더({out})에 쓰고 있습니다. 끝난 뒤 다시 실행해 주세요."
+UNKNOWN_FORMAT = "알 수 없는 형식 '{value}'입니다. 쓸 수 있는 형식: {known}"
+EXCLUDED = "제외: {file} — {reasons}"
+BUILD_DONE = "빌드 완료: {n_pub}개 기사 발행, {n_ex}개 제외, {seconds:.1f}초"
+BUILD_FAILED = "빌드 실패 — 기존 출력 폴더는 그대로 두었습니다."
+INTERNAL_ERROR = ("예기치 못한 내부 오류가 났습니다({kind}). 기존 출력은 그대로입니다. "
+                  "자세한 내용은 {log} 파일에 기록했습니다. 개발 담당자에게 이 파일을 보내 주세요.")
+WARNING = "경고"

@@ -1,0 +1,100 @@
+"""Where each output lives, relative to the output folder.
+
+Defined once so editions can link to each other (the print edition's QR code
+to an article's MP3, the web edition's links to the PDF) without running in order.
+"""
+
+from __future__ import annotations
+
+from .content.model import Article
+
+STATIC = "static"
+
+
+def web_index() -> str:
+    return "index.html"
+
+
+def web_feed() -> str:
+    return "feed.xml"
+
+
+def web_issue(issue_id: str) -> str:
+    return f"{issue_id}/index.html"
+
+
+def web_article(issue_id: str, slug: str) -> str:
+    return f"{issue_id}/{slug}/index.html"
+
+
+def web_article_url(issue_id: str, slug: str) -> str:
+    """Path part of an article's public URL (append to site base_url)."""
+    return f"{issue_id}/{slug}/"
+
+
+def web_issue_url(issue_id: str) -> str:
+    return f"{issue_id}/"
+
+
+def web_image_dir(issue_id: str) -> str:
+    return f"{issue_id}/images"
+
+
+def braille_preview(issue_id: str) -> str:
+    return f"{issue_id}/braille.html"
+
+
+def pdf(issue_id: str) -> str:
+    return f"print/green-seogu-{issue_id}.pdf"
+
+
+def pdf_large(issue_id: str) -> str:
+    return f"print/green-seogu-{issue_id}-large.pdf"
+
+
+def brf(issue_id: str) -> str:
+    return f"braille/green-seogu-{issue_id}.brf"
+
+
+def pef(issue_id: str) -> str:
+    return f"braille/green-seogu-{issue_id}.pef"
+
+
+def braille_check(issue_id: str) -> str:
+    return f"braille/green-seogu-{issue_id}-check.html"
+
+
+def audio_contents(issue_id: str) -> str:
+    return f"audio/{issue_id}/00-contents.mp3"
+
+
+def audio_article(issue_id: str, article: Article) -> str:
+    return f"audio/{issue_id}/{article.order:02d}-{article.slug}.mp3"
+
+
+def audio_issue(issue_id: str) -> str:
+    return f"audio/{issue_id}/green-seogu-{issue_id}.mp3"
+
+
+def audio_playlist(issue_id: str) -> str:
+    return f"audio/{issue_id}/green-seogu-{issue_id}.m3u8"
+
+
+def cards_dir(issue_id: str, slug: str) -> str:
+    return f"cards/{issue_id}/{slug}"
+
+
+def card_slide(issue_id: str, slug: str, index: int) -> str:
+    return f"cards/{issue_id}/{slug}/{index:02d}.png"
+
+
+def cards_zip(issue_id: str, slug: str) -> str:
+    return f"cards/{issue_id}/{slug}/{slug}-cards.zip"
+
+
+def og_article(issue_id: str, slug: str) -> str:
+    return f"cards/{issue_id}/{slug}/og.png"
+
+
+def og_issue(issue_id: str) -> str:
+    return f"cards/{issue_id}/og.png"
