@@ -110,6 +110,7 @@ class BuildCache:
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".unit-", dir=entry.parent))
         try:
+            (tmp / "files").mkdir()
             data = produce(tmp / "files") or {}
             files_root = tmp / "files"
             files = sorted(str(p.relative_to(files_root)) for p in files_root.rglob("*")
@@ -133,6 +134,8 @@ def _copy_files(src_root: Path, out: Path, files: list[str]) -> None:
     for rel in files:
         dest = out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
+        if dest.exists() or dest.is_symlink():
+            dest.unlink()  # the same unit materialised twice (an image on two pages)
         try:
             os.link(src_root / rel, dest)  # cache files are never modified in place
         except OSError:

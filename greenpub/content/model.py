@@ -109,6 +109,7 @@ class Article:
     review: list[ReviewEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     draft: bool = False  # set by the gate when built with --drafts and not publishable
+    draft_reasons: tuple[str, ...] = ()  # why it is not publishable (Korean), with --drafts
 
     @property
     def all_images(self) -> list[ImageRef]:

@@ -1,0 +1,272 @@
+"""The build pipeline: read -> validate & gate -> render each edition -> write atomically.
+
+Every edition renders into a staging folder; only when all succeed is the
+staging folder swapped in for the output folder, so a failed build leaves the
+previous output untouched. Independent (edition, issue) tasks run in parallel
+processes with --jobs; the web edition runs last because it links to the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import GENERATOR
+from . import messages as M
+from .cache import BuildCache, CacheStats
+from .config import SiteConfig
+from .content.model import Article, Issue
+from .content.reader import read_content
+from .editions import FORMATS, available, load
+from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
+from .errors import ConfigError
+from .fsutil import new_staging_dir, output_lock, swap_in
+from .review import Decision, decide
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class GateResult:
+    """What the gate decided, per issue: the issue handed to editions and every decision."""
+
+    issue: Issue  # articles filtered to the ones that may be published (all with --drafts)
+    decisions: list[Decision]
+
+
+@dataclass
+class BuildSummary:
+    out: Path
+    manifest: dict[str, Any]
+    report: dict[str, Any]
+    published: int
+    excluded: list[tuple[Article, list[str]]]
+    warnings: list[str]
+    seconds: float
+    files: list[str] = field(default_factory=list)
+
+
+def gate(config: SiteConfig, issues: list[Issue], drafts: bool) -> list[GateResult]:
+    results = []
+    for issue in issues:
+        decisions = [decide(a, config) for a in issue.articles]
+        if drafts:
+            articles = [dataclasses.replace(d.article, draft=not d.publishable,
+                                            draft_reasons=tuple(d.reasons))
+                        for d in decisions]
+        else:
+            articles = [d.article for d in decisions if d.publishable]
+        results.append(GateResult(dataclasses.replace(issue, articles=articles), decisions))
+    return results
+
+
+def parse_formats(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return tuple(f for f in FORMATS if f in available())
+    wanted = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    for name in wanted:
+        if name not in FORMATS:
+            raise ConfigError(M.UNKNOWN_FORMAT.format(value=name, known=", ".join(FORMATS)))
+    return wanted
+
+
+def _task(name: str, issue: Issue | None, ctx: RenderContext) -> EditionResult:
+    return run_edition(load(name), issue, ctx)
+
+
+class Pipeline:
+    def __init__(self, content: Path, out: Path, options: BuildOptions,
+                 cache_dir: Path | None = None, project: Path = PROJECT_ROOT,
+                 progress: Progress | None = None):
+        self.content = content
+        self.out = out
+        self.options = options
+        self.cache = BuildCache(cache_dir or out.parent / ".greenpub-cache", options.force)
+        self.project = project
+        self.progress = progress or (lambda msg: None)
+        self.timings: dict[str, float] = {}
+
+    def _timed(self, stage: str, start: float) -> None:
+        self.timings[stage] = round(self.timings.get(stage, 0) + time.perf_counter() - start, 4)
+
+    def run(self) -> BuildSummary:
+        t0 = time.perf_counter()
+        with output_lock(self.out):
+            # 1. read
+            t = time.perf_counter()
+            self.progress("원고 읽는 중…")
+            config, issues = read_content(self.content, list(self.options.issues) or None)
+            self._timed("read", t)
+            # 2. validate & gate
+            t = time.perf_counter()
+            gated = gate(config, issues, self.options.drafts)
+            self._timed("gate", t)
+            # 3. render each edition into a staging folder
+            staging = new_staging_dir(self.out)
+            try:
+                results = self.render(config, gated, staging)
+                manifest = self.manifest(gated, results)
+                report = self.report(gated, results, t0)
+                (staging / "manifest.json").write_text(
+                    json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
+                (staging / "build-report.json").write_text(
+                    json.dumps(report, ensure_ascii=False, indent=2), "utf-8")
+                files = sorted(str(p.relative_to(staging)) for p in staging.rglob("*")
+                               if p.is_file())
+                # 4. write atomically
+                swap_in(staging, self.out)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+        excluded = [(d.article, d.reasons) for g in gated for d in g.decisions
+                    if not d.publishable]
+        return BuildSummary(
+            out=self.out, manifest=manifest, report=report,
+            published=sum(len(g.issue.articles) for g in gated) - (
+                len(excluded) if self.options.drafts else 0),
+            excluded=excluded, warnings=report["warnings"],
+            seconds=time.perf_counter() - t0, files=files)
+
+    # -- rendering -------------------------------------------------------------
+    def render(self, config: SiteConfig, gated: list[GateResult],
+               staging: Path) -> list[EditionResult]:
+        formats = [f for f in FORMATS if f in self.options.formats]
+        issues = [g.issue for g in gated]
+
+        def ctx(manifest: dict[str, Any] | None = None) -> RenderContext:
+            return RenderContext(site=config, out=staging, project=self.project,
+                                 options=self.options, cache=self.cache,
+                                 manifest=manifest or {}, all_issues=issues)
+
+        first = [(f, i) for f in formats if f != "web" for i in issues]
+        results = self._run_tasks(first, ctx)
+        if "web" in formats:
+            manifest = self._outputs_by_issue(results)
+            tasks: list[tuple[str, Issue | None]] = [("web", i) for i in issues]
+            results += self._run_tasks(tasks, lambda: ctx(manifest))
+            results += self._run_tasks([("web", None)], lambda: ctx(manifest))
+        return results
+
+    def _run_tasks(self, tasks: list[tuple[str, Issue | None]],
+                   make_ctx: Callable[[], RenderContext]) -> list[EditionResult]:
+        results: list[EditionResult] = []
+        if not tasks:
+            return results
+        jobs = max(1, min(self.options.jobs, len(tasks)))
+        labels = {name: getattr(load(name), "title", name) for name, _ in tasks}
+
+        def label(name: str, issue: Issue | None) -> str:
+            return f"{labels[name]} ({issue.id})" if issue else f"{labels[name]} (전체)"
+
+        if jobs == 1:
+            for name, issue in tasks:
+                self.progress(f"{label(name, issue)} 만드는 중…")
+                results.append(_task(name, issue, make_ctx()))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [(name, issue, pool.submit(_task, name, issue, make_ctx()))
+                           for name, issue in tasks]
+                for name, issue, fut in futures:
+                    results.append(fut.result())
+                    self.progress(f"{label(name, issue)} 완료")
+        for r in results:
+            key = f"edition:{r.edition}"
+            self.timings[key] = round(self.timings.get(key, 0) + r.seconds, 4)
+        return results
+
+    @staticmethod
+    def _outputs_by_issue(results: list[EditionResult]) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for r in results:
+            if r.issue_id is None:
+                continue
+            entry = merged.setdefault(r.issue_id, {"outputs": {}, "articles": {}})
+            entry["outputs"].update(r.outputs.issue)
+            for slug, outs in r.outputs.articles.items():
+                entry["articles"].setdefault(slug, {}).update(outs)
+        return merged
+
+    # -- manifest and report ---------------------------------------------------
+    def manifest(self, gated: list[GateResult], results: list[EditionResult]) -> dict[str, Any]:
+        by_issue = self._outputs_by_issue(results)
+        site_outputs: dict[str, Any] = {}
+        for r in results:
+            if r.issue_id is None:
+                site_outputs.update(r.outputs.issue)
+        issues = []
+        for g in gated:
+            outs = by_issue.get(g.issue.id, {"outputs": {}, "articles": {}})
+            published = {a.slug for a in g.issue.articles}
+            articles = []
+            for d in g.decisions:
+                a = d.article
+                status = "published" if (d.publishable or self.options.drafts) else "excluded"
+                articles.append({
+                    "slug": a.slug,
+                    "file": _rel(a.file, self.content),
+                    "title": a.title,
+                    "hash": a.hash,
+                    "status": status,
+                    "draft": not d.publishable and self.options.drafts,
+                    "reasons": d.reasons,
+                    "outputs": outs["articles"].get(a.slug, {}) if a.slug in published else {},
+                })
+            issues.append({
+                "id": g.issue.id, "number": g.issue.number, "title": g.issue.title,
+                "date": g.issue.date.isoformat(), "outputs": outs["outputs"],
+                "articles": articles,
+            })
+        return {"generator": GENERATOR,
+                "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "drafts": self.options.drafts, "formats": list(self.options.formats),
+                "outputs": site_outputs, "issues": issues}
+
+    def report(self, gated: list[GateResult], results: list[EditionResult],
+               t0: float) -> dict[str, Any]:
+        stats = CacheStats()
+        counters: dict[str, int] = {}
+        warnings: list[str] = []
+        for g in gated:
+            for d in g.decisions:
+                warnings.extend(d.article.warnings)
+        for r in results:
+            stats.hits += r.cache.hits
+            stats.misses += r.cache.misses
+            stats.records.extend(r.cache.records)
+            for k, v in r.counters.items():
+                counters[k] = counters.get(k, 0) + v
+            warnings.extend(r.warnings)
+        rebuilt = [dataclasses.asdict(rec) for rec in stats.records if rec.status == "built"]
+        return {
+            "generator": GENERATOR,
+            "seconds": round(time.perf_counter() - t0, 3),
+            "jobs": self.options.jobs,
+            "timings": self.timings,
+            "cache": {"hits": stats.hits, "misses": stats.misses},
+            "counters": counters,
+            "rebuilt": rebuilt,
+            "excluded": [{"file": _rel(d.article.file, self.content), "reasons": d.reasons}
+                         for g in gated for d in g.decisions if not d.publishable],
+            "warnings": list(dict.fromkeys(warnings)),
+        }
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
