@@ -1,0 +1,43 @@
+"""Shared fixtures: the repo root, the mini content tree, and running the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+SAMPLE = ROOT / "content"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None,
+            timeout: float = 600) -> CliResult:
+    """Run `python build.py ...` as a user would (a real subprocess)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, input=stdin, timeout=timeout)
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A private copy of the mini content tree that a test may edit."""
+    dest = tmp_path / "content"
+    shutil.copytree(MINI, dest)
+    return dest
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
