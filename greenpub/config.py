@@ -17,6 +17,7 @@ from .content.fields import Fields
 from .content.frontmatter import decode_text, load_yaml
 from .errors import ConfigError, ContentError
 
+COMMITTEE_ROLES = {"당연직", "위촉직"}
 SITE_KEYS = {"title", "publisher", "language", "base_url", "contact", "review", "committee",
              "lexicon", "print", "braille", "audio", "cards", "web", "description"}
 
@@ -100,16 +101,30 @@ def load_site_config(content_dir: Path) -> SiteConfig:
     committee = []
     for i, item in enumerate(f.opt_list("committee")):
         cf = Fields(item, path, 1, f"committee[{i}].", ConfigError)
-        committee.append(CommitteeMember(cf.req_str("name"), cf.opt_str("role") or ""))
+        cf.check_keys({"name", "role"})
+        role = cf.opt_str("role") or ""
+        if role and role not in COMMITTEE_ROLES:
+            raise cf.fail(M.BAD_COMMITTEE_ROLE.format(value=role), "role")
+        committee.append(CommitteeMember(cf.req_str("name"), role))
     contact_node = data.get("contact")
+    contact: dict[str, str] = {}
     if isinstance(contact_node, CommentedMap):
-        contact = {str(k): str(v) for k, v in contact_node.items() if v is not None}
-    elif contact_node is None:
-        contact = {}
-    else:
+        cf = f.sub(contact_node, "contact.")
+        for k, v in contact_node.items():
+            if v is None:
+                continue
+            if not isinstance(v, str):  # 0325604114 would silently lose its leading zero
+                raise cf.fail(M.QUOTE_THIS.format(field=f"contact.{k}", value=v), k)
+            contact[str(k)] = v
+    elif contact_node is not None:
         contact = {"text": str(contact_node)}
     lexicon_node = f.opt_map("lexicon") or {}
-    lexicon = {str(k): str(v) for k, v in lexicon_node.items()}
+    lf = f.sub(lexicon_node, "lexicon.")
+    lexicon = {}
+    for k, v in lexicon_node.items():
+        if v is None or not str(v).strip():
+            raise lf.fail(M.EMPTY_FIELD.format(field=f"lexicon.{k}"), k)
+        lexicon[str(k)] = str(v)
     sections = {}
     for name in ("print", "braille", "audio", "cards", "web"):
         node = f.opt_map(name)

@@ -43,7 +43,7 @@ class CheckpointState:
         if e is None:
             return M.REASON_NO_ENTRY.format(label=label)
         if e.status is ReviewStatus.PENDING:
-            return M.REASON_NOT_APPROVED.format(label=label)
+            return M.REASON_NOT_APPROVED.format(label=label) + (f" — {e.note}" if e.note else "")
         if e.status is ReviewStatus.CHANGES_REQUESTED:
             return M.REASON_CHANGES.format(label=label) + (f" — {e.note}" if e.note else "")
         if e.status is ReviewStatus.REJECTED:

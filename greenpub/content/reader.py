@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+import lxml.html
 from PIL import Image, UnidentifiedImageError
 from ruamel.yaml.comments import CommentedMap
 
@@ -30,7 +31,7 @@ ARTICLE_KEYS = {"title", "subtitle", "section", "author", "author_role", "summar
 ISSUE_KEYS = {"number", "date", "title", "cover"}
 MAX_PIXELS = 40_000_000  # ~ 8000 x 5000; anything larger is refused before decoding
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"([^\"]*)\")?\s*\)")
+UNDEFINED_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
 
 def is_article_file(path: Path) -> bool:
@@ -175,7 +176,11 @@ class ContentReader:
         review = self.review_entries(f)
         rendered = render_markdown(src.body)
         warnings = [f"{path}:{src.body_line + off}: {msg}" for off, msg in rendered.warnings]
-        body_images = self.body_images(folder, src.body, path, src.body_line)
+        body_images = self.body_images(folder, src.body, rendered.html, path, src.body_line)
+        for m in UNDEFINED_FOOTNOTE.finditer(rendered.html):
+            off = src.body.find(m.group(0))
+            warnings.append(f"{path}:{src.body_line + max(0, src.body[:off].count(chr(10)))}: "
+                            + M.UNDEFINED_FOOTNOTE.format(ref=m.group(0)))
         blocks = html_to_blocks(rendered.html)
         if images:
             blocks = [figure_block(images[0]), *blocks, *(figure_block(i) for i in images[1:])]
@@ -219,16 +224,24 @@ class ContentReader:
             raise f.fail(M.IMAGE_NO_ALT.format(src=src), "alt" if "alt" in node else "src")
         return self.check_image(folder, src, alt, f.opt_str("caption"), f.path, f.line("src"))
 
-    def body_images(self, folder: Path, body: str, path: Path, body_line: int) -> list[ImageRef]:
+    def body_images(self, folder: Path, body: str, html: str, path: Path,
+                    body_line: int) -> list[ImageRef]:
+        """Images in the body, found in the rendered HTML (Markdown's own parse, so any
+        syntax Markdown accepts is checked), located back in the text for the line."""
         refs = []
-        for m in MD_IMAGE.finditer(body):
-            line = body_line + body[: m.start()].count("\n")
-            alt, src, title = m.group(1).strip(), m.group(2), m.group(3)
-            if re.match(r"^[a-z]+:", src, re.I):
-                continue  # remote or data URL: the sanitiser handles it; never fetched
+        if "<img" not in html:
+            return refs
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        for img in root.iter("img"):
+            src = img.get("src") or ""
+            pos = body.find(src) if src else -1
+            line = body_line + (body[:pos].count("\n") if pos >= 0 else 0)
+            if not src or re.match(r"^[a-z]+:", src, re.I) or src.startswith("//"):
+                continue  # remote or data URL: the web edition drops it; never fetched
+            alt = (img.get("alt") or "").strip()
             if not alt:
                 raise ContentError(M.IMAGE_NO_ALT.format(src=src), path, line)
-            refs.append(self.check_image(folder, src, alt, title, path, line))
+            refs.append(self.check_image(folder, src, alt, img.get("title"), path, line))
         return refs
 
     def check_image(self, folder: Path, src: str, alt: str, caption: str | None, path: Path,
