@@ -1,0 +1,5 @@
+"""The print edition (--formats pdf): newsletter PDF and large-print PDF."""
+
+from .edition import PrintEdition
+
+__all__ = ["PrintEdition"]

@@ -1,0 +1,44 @@
+"""Korean text of the print edition: messages to editors and words printed on pages."""
+
+# --- settings (site.yaml print:) -------------------------------------------
+UNKNOWN_SETTING = "알 수 없는 설정 '{key}'입니다(오타인지 확인해 주세요). 쓸 수 있는 설정: {known}"
+BAD_SETTING = "설정 '{key}'의 값이 잘못되었습니다: {expected}(현재 값: {value})."
+EXPECT_PAGE_SIZE = "A4, A5, B5, letter 같은 용지 이름이나 '182mm 257mm' 같은 가로 세로 길이"
+EXPECT_MARGINS = "'20mm 16mm 22mm'처럼 mm·cm·pt 단위 길이 1~4개"
+EXPECT_RANGE = "{low}~{high} 사이의 수"
+EXPECT_FONTS = "글꼴 이름 목록(예: [NanumMyeongjo, Noto Serif CJK KR])"
+FONT_NOT_INSTALLED = ("설정 '{key}'의 글꼴({fonts})이 이 컴퓨터에 설치되어 있지 않습니다. "
+                      "fonts-nanum, fonts-noto-cjk 꾸러미의 글꼴 이름을 써 주세요.")
+
+# --- rendering ---------------------------------------------------------------
+MISSING_GLYPH = ("인쇄판: 기사 '{article}'({file})의 글자 '{char}'(U+{code:04X})를 인쇄 글꼴"
+                 "({fonts})로 그릴 수 없어 빈 네모(□)로 찍힙니다. 다른 글자로 바꾸거나 "
+                 "site.yaml의 print.fonts에 이 글자가 있는 글꼴을 더해 주세요.")
+ISSUE_NOTE = "발행인의 글"
+RENDER_FAILED = "인쇄용 PDF를 만들지 못했습니다({kind}: {detail})."
+
+# --- printed on the pages ----------------------------------------------------
+CONTENTS = "차례"
+PUBLISHER = "발행"
+PUBLISHED = "발행일"
+BYLINE = "글"
+QR_WEB = "웹에서 읽기"
+QR_AUDIO = "음성으로 듣기"
+QR_WEB_ALT = "이 기사 웹 페이지로 가는 QR 코드: {url}"
+QR_AUDIO_ALT = "이 기사 음성 파일(MP3)로 가는 QR 코드: {url}"
+QR_SITE_ALT = "Green 서구 누리집으로 가는 QR 코드: {url}"
+DRAFT_ARTICLE = "검토용 · 미승인 기사"
+LARGE_EDITION = "큰 글자판"
+BACK_TITLE = "펴낸 곳"
+BACK_OTHER_FORMATS = ("이 소식지는 누리집에서 모바일판·큰 글자판 PDF·점자(BRF/PEF)·"
+                      "오디오북(MP3)으로도 볼 수 있습니다. 각 기사 제목 옆 QR 코드를 "
+                      "스마트폰 카메라로 비추면 웹 페이지와 음성으로 바로 연결됩니다.")
+COPIES = "발행 부수"
+CONTACT_LABELS = {
+    "department": "담당",
+    "address": "주소",
+    "phone": "전화",
+    "email": "전자우편",
+    "fax": "팩스",
+    "text": "연락처",
+}
