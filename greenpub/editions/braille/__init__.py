@@ -1,0 +1,144 @@
+"""The braille edition: BRF and PEF for embossers and braille displays, a check
+report where the two engines disagree, and a page-by-page preview for proofreading.
+
+    print blocks --preprocess--> engine --> layout (pages) --> BRF, PEF, preview
+                                  \\--> second engine --> check report
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ... import paths
+from ...cache import digest, tree_digest
+from ...content.model import Issue
+from ..base import Edition, Outputs, RenderContext
+from . import messages as M
+from .brf import brf_bytes
+from .crosscheck import Difference, cross_check
+from .engines import BrailleEngine, available_engines, default_engine, load_engine
+from .layout import Book, Layout, lay_out_issue
+from .pef import pef_bytes
+from .settings import BrailleSettings
+from .transcribe import Transcriber, translate
+
+__all__ = ["BrailleEdition", "BrailleEngine", "BrailleSettings", "available_engines",
+           "braille_text", "default_engine", "load_engine", "render_book"]
+
+_CODE = Path(__file__).parent
+
+
+def braille_text(lines: Iterable[str], engine: str | None = None) -> Iterator[str]:
+    """Unicode braille of each line (one paragraph each), unpaginated.
+
+    Used by `build.py braille-text`; the same preprocessing as the edition.
+    """
+    chosen = load_engine(engine or default_engine())
+    for line in lines:
+        yield translate(chosen, line.rstrip("\r\n"))
+
+
+def render_book(issue: Issue, engine: BrailleEngine, settings: BrailleSettings,
+                site_title: str, publisher: str, drafts: bool) -> tuple[Book, Transcriber]:
+    """Lay out an issue in braille pages with `engine` (no files written)."""
+    tr = Transcriber(engine)
+
+    def number(n: int) -> str:
+        return translate(engine, str(n))
+
+    layout = Layout(tr, number, settings.cells_per_line, settings.lines_per_page)
+    return lay_out_issue(issue, layout, site_title, publisher, drafts), tr
+
+
+def _issue_digest(issue: Issue) -> str:
+    return digest(issue.id, issue.number, str(issue.date), issue.title, issue.note_md,
+                  [(a.slug, a.order, a.hash, a.draft) for a in issue.articles])
+
+
+class BrailleEdition(Edition):
+    name = "braille"
+    title = "점자판"
+
+    def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
+        settings = BrailleSettings.from_site(ctx.site)
+        engine = load_engine(ctx.options.braille_engine or settings.engine or default_engine())
+        others = [load_engine(n) for n in available_engines() if n != engine.name]
+        rel = {"brf": paths.brf(issue.id), "pef": paths.pef(issue.id),
+               "braille_check": paths.braille_check(issue.id),
+               "braille_preview": paths.braille_preview(issue.id)}
+        inputs = {
+            "issue": _issue_digest(issue),
+            "engines": [engine.version()] + [o.version() for o in others],
+            "settings": ctx.settings_digest("braille"),
+            "layout": ctx.layout_digest(),
+            "code": tree_digest(_CODE),
+        }
+
+        def produce(tmp: Path) -> dict[str, Any]:
+            return _produce(issue, ctx, settings, engine, others, rel, tmp)
+
+        data = ctx.unit(f"braille-{issue.id}", inputs, produce)
+        for symbol, where in data.get("dropped", {}).items():
+            ctx.warn(M.DROPPED_SYMBOL.format(symbols=f"'{symbol}'", where=", ".join(where[:3])))
+        if data.get("missing_other"):
+            ctx.warn(M.CHECK_ENGINE_MISSING.format(name=data["missing_other"]))
+        if data.get("differences"):
+            ctx.warn(M.CHECK_DIFFERS.format(n=data["differences"], report=rel["braille_check"]))
+        ctx.counters["braille_pages"] += data.get("pages", 0)
+        ctx.counters["braille_differences"] += data.get("differences", 0)
+        outputs = Outputs(issue=dict(rel))
+        for slug, page in data.get("starts", {}).items():
+            outputs.article(slug)["braille_page"] = page
+        return outputs
+
+
+def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
+             engine: BrailleEngine, others: list[BrailleEngine], rel: dict[str, str],
+             tmp: Path) -> dict[str, Any]:
+    book, tr = render_book(issue, engine, settings, ctx.site.title, ctx.site.publisher,
+                           ctx.drafts)
+
+    def write(key: str, data: bytes) -> None:
+        path = tmp / rel[key]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    write("brf", brf_bytes(book.pages))
+    title = f"{ctx.site.title} {issue.label}" + (f" ({M.DRAFT})" if ctx.drafts else "")
+    write("pef", pef_bytes(book.pages, cols=settings.cells_per_line,
+                           rows=settings.lines_per_page, title=title,
+                           identifier=f"green-seogu-{issue.id}", date=issue.date,
+                           language=ctx.site.language or "ko", publisher=ctx.site.publisher))
+    units = list(tr.units.values())
+    other = others[0] if others else None
+    differences: list[Difference] = cross_check(units, other) if other else []
+    env = Environment(loader=FileSystemLoader(str(ctx.layouts("braille"))),
+                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+
+    def link(from_key: str, target: str) -> str:
+        return os.path.relpath(target, os.path.dirname(rel[from_key]) or ".")
+
+    common = {"site": ctx.site, "issue": issue, "drafts": ctx.drafts, "M": M,
+              "engine": engine, "other": other}
+    write("braille_preview", env.get_template("preview.html").render(
+        **common, title=M.PREVIEW_TITLE.format(title=ctx.site.title, label=issue.label),
+        pages=book.pages, starts=book.starts, titles=book.titles,
+        settings=settings, brf=link("braille_preview", rel["brf"]),
+        pef=link("braille_preview", rel["pef"]),
+        check=link("braille_preview", rel["braille_check"]),
+        home=link("braille_preview", paths.web_issue(issue.id))).encode("utf-8"))
+    write("braille_check", env.get_template("check.html").render(
+        **common, title=M.CHECK_TITLE.format(title=ctx.site.title, label=issue.label),
+        differences=differences, checked=len(units),
+        preview=link("braille_check", rel["braille_preview"])).encode("utf-8"))
+    return {"pages": len(book.pages), "differences": len(differences),
+            "dropped": tr.dropped, "engine": engine.name,
+            "missing_other": "" if other else "/".join(
+                n for n in ("braillify", "liblouis") if n != engine.name),
+            "starts": {k: v for k, v in book.starts.items()
+                       if k not in ("title", "contents", "note")}}

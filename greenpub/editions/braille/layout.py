@@ -1,0 +1,276 @@
+"""An issue's blocks -> braille pages (lists of Unicode braille lines).
+
+Page shape, after common Korean braille book practice:
+
+- the first line of every page carries only the braille page number, at its
+  right end; text uses the other lines;
+- page 1 is the title page (publication, 호수, date, publisher; 검토용 on drafts),
+  then the contents (차례) with braille page numbers, then the publisher's note
+  and each article, each starting on a new page;
+- article titles are centred; headings inside an article start at cell 5
+  (level 2) or cell 7 (level 3 and below) after a blank line, and are never left
+  alone at the foot of a page;
+- paragraphs start at cell 3 and run on from cell 1; list items and table rows
+  hang (cell 3, then cell 5); quotes are indented two cells throughout;
+- tables are read row by row as '제목: 값, ...'; an image becomes a transcriber's
+  note (점역자 주) with its alt text; footnotes follow the block citing them.
+
+Lines break only at blank cells (word boundaries); a word is split only when it
+is longer than a whole line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ...content.model import Block, Figure, Heading, Issue, ListBlock, Paragraph, Quote, Table
+from . import messages as M
+from .engines import BLANK
+
+Translate = Callable[[str, str], str]  # (print text, where) -> Unicode braille
+
+
+@dataclass
+class Group:
+    """Lines that belong together; a heading keeps with the lines after it."""
+
+    lines: list[str]
+    keep_with_next: bool = False
+    blank_before: bool = False
+
+
+@dataclass
+class Section:
+    """A run of groups starting on a new page (title page, contents, an article)."""
+
+    key: str  # "title", "contents", "note" or an article slug
+    title: str  # print title, for the contents and the preview
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass
+class Book:
+    pages: list[list[str]]  # every page's lines, the page-number line first
+    starts: dict[str, int]  # section key -> its first page (1-based)
+    titles: dict[str, str]  # section key -> print title
+
+
+def wrap(braille: str, width: int, first: int = 0, rest: int = 0) -> list[str]:
+    """Break braille at blank cells into lines of at most `width` cells."""
+    words = [w for w in braille.split(BLANK) if w]
+    lines: list[str] = []
+    current = ""
+    indent = first
+    for word in words:
+        candidate = word if not current else current + BLANK + word
+        if indent + len(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(BLANK * indent + current)
+            indent = rest
+        # A word longer than a line is the only thing ever split.
+        while indent + len(word) > width:
+            room = width - indent
+            lines.append(BLANK * indent + word[:room])
+            word = word[room:]
+            indent = rest
+        current = word
+    if current:
+        lines.append(BLANK * indent + current)
+    return lines
+
+
+def centre(braille: str, width: int) -> list[str]:
+    lines = wrap(braille, width)
+    return [BLANK * ((width - len(line)) // 2) + line for line in lines]
+
+
+def right(braille: str, width: int) -> str:
+    return BLANK * (width - len(braille)) + braille
+
+
+class Layout:
+    def __init__(self, translate: Translate, number: Callable[[int], str],
+                 width: int, height: int):
+        self.tr = translate
+        self.number = number  # page number -> braille (⠼ + digits)
+        self.width = width
+        self.height = height  # lines per page, the page-number line included
+
+    # --- blocks ---------------------------------------------------------------
+    def para(self, text: str, where: str, first: int = 2, rest: int = 0) -> list[str]:
+        return wrap(self.tr(text, where), self.width, first, rest)
+
+    def blocks(self, blocks: list[Block], where: str) -> list[Group]:
+        groups: list[Group] = []
+        notes = 0
+        for i, block in enumerate(blocks):
+            at = f"{where} #{i + 1}"
+            if isinstance(block, Heading):
+                indent = 4 if block.level <= 2 else 6
+                groups.append(Group(self.para(block.text, at, indent, indent),
+                                    keep_with_next=True, blank_before=True))
+                continue
+            if isinstance(block, Paragraph):
+                lines = self.para(block.text, at)
+            elif isinstance(block, Quote):
+                lines = self.para(block.text, at, 4, 2)
+            elif isinstance(block, ListBlock):
+                lines = []
+                for n, item in enumerate(block.items, 1):
+                    # bulleted items are told apart from paragraphs by their
+                    # hanging indent; numbered ones keep their number
+                    text = f"{n}. {item}" if block.ordered else item
+                    lines += self.para(text, f"{at}.{n}", 2, 4)
+            elif isinstance(block, Table):
+                lines = self.table(block, at)
+            elif isinstance(block, Figure):
+                text = (M.FIGURE_CAPTION.format(alt=block.alt, caption=block.caption)
+                        if block.caption and block.caption != block.alt
+                        else M.FIGURE.format(alt=block.alt))
+                lines = self.para(M.TRANSCRIBER_NOTE.format(text=text), at, 2, 4)
+            else:  # pragma: no cover - the block model is closed
+                continue
+            for note in getattr(block, "footnotes", ()):
+                notes += 1
+                lines += self.para(M.FOOTNOTE.format(n=notes, text=note),
+                                   f"{at} {M.FOOTNOTE.format(n=notes, text='')}", 2, 4)
+            groups.append(Group(lines))
+        return groups
+
+    def table(self, table: Table, where: str) -> list[str]:
+        head = M.TABLE.format(caption=table.caption) if table.caption else M.TABLE_NO_CAPTION
+        intro = f"{head}, {M.TABLE_ROWS.format(n=len(table.rows))}" if table.header else head
+        lines = self.para(M.TRANSCRIBER_NOTE.format(text=intro), where, 2, 4)
+        for n, row in enumerate(table.rows, 1):
+            if table.header:
+                cells = [f"{h}: {v}" if h else v for h, v in zip(table.header, row)]
+                cells += list(row[len(table.header):])
+            else:
+                cells = list(row)
+            lines += self.para(", ".join(c for c in cells if c), f"{where} 행 {n}", 2, 4)
+        return lines
+
+    # --- sections -------------------------------------------------------------
+    def article_section(self, key: str, title: str, head: list[tuple[str, bool]],
+                        blocks: list[Block]) -> Section:
+        """`head`: (print line, centred?) lines above the body."""
+        section = Section(key, title)
+        top: list[str] = []
+        for text, centred in head:
+            top += centre(self.tr(text, title), self.width) if centred \
+                else self.para(text, title, 0, 2)
+        section.groups.append(Group(top + [""], keep_with_next=True))
+        section.groups += self.blocks(blocks, title)
+        return section
+
+    def title_section(self, lines: list[str]) -> Section:
+        section = Section("title", lines[0])
+        body: list[str] = []
+        for text in lines:
+            body += centre(self.tr(text, M.EDITION), self.width) if text else [""]
+        section.groups.append(Group(body))
+        return section
+
+    def contents_section(self, entries: list[tuple[str, str]],
+                         pages: dict[str, int]) -> Section:
+        section = Section("contents", M.CONTENTS)
+        section.groups.append(Group(centre(self.tr(M.CONTENTS, M.CONTENTS), self.width) + [""]))
+        for key, title in entries:
+            num = self.number(pages.get(key, 999))
+            lines = wrap(self.tr(title, M.CONTENTS), self.width - len(num) - 5, 0, 2)
+            last = lines[-1]
+            # guide dots (dot 5) lead the eye from the title to its page number
+            lead = self.width - len(last) - len(num) - 2
+            lines[-1] = last + BLANK + "\u2810" * lead + BLANK + num
+            section.groups.append(Group(lines))
+        return section
+
+    # --- pagination -------------------------------------------------------------
+    def paginate(self, sections: list[Section]) -> Book:
+        body = self.height - 1
+        pages: list[list[str]] = []
+        starts: dict[str, int] = {}
+        titles: dict[str, str] = {}
+        for section in sections:
+            page: list[str] = []
+            starts[section.key] = len(pages) + 1
+            titles[section.key] = section.title
+            groups = section.groups
+            for gi, group in enumerate(groups):
+                lines = list(group.lines)
+                if group.blank_before and page and page[-1] != "":
+                    lines.insert(0, "")
+                need = len(lines)
+                if group.keep_with_next and gi + 1 < len(groups):
+                    need += min(2, len(groups[gi + 1].lines))
+                if page and len(page) + min(need, body) > body:
+                    pages.append(page)
+                    page = []
+                for line in lines:
+                    if len(page) == body:
+                        pages.append(page)
+                        page = []
+                    if not page and line == "":
+                        continue  # no blank line at the top of a page
+                    page.append(line)
+            if page or starts[section.key] == len(pages) + 1:
+                pages.append(page)
+        numbered = [[right(self.number(n), self.width)] + [line.rstrip(BLANK) for line in p]
+                    for n, p in enumerate(pages, 1)]
+        return Book(numbered, starts, titles)
+
+
+def issue_sections(issue: Issue, layout: Layout, site_title: str, publisher: str,
+                   drafts: bool) -> list[Section]:
+    """Every section of the issue except title page and contents."""
+    sections = []
+    if issue.note_blocks:
+        sections.append(layout.article_section("note", M.NOTE_TITLE, [(M.NOTE_TITLE, True)],
+                                               issue.note_blocks))
+    for article in issue.articles:
+        head: list[tuple[str, bool]] = [(article.section, False), (article.title, True)]
+        if article.subtitle:
+            head.append((article.subtitle, True))
+        if article.author:
+            by = (M.BY_AUTHOR_ROLE.format(author=article.author, role=article.author_role)
+                  if article.author_role else M.BY_AUTHOR.format(author=article.author))
+            head.append((by, False))
+        if drafts and article.draft:
+            head.insert(0, (M.DRAFT, False))
+        sections.append(layout.article_section(article.slug, article.title, head,
+                                               article.blocks))
+    return sections
+
+
+def title_lines(issue: Issue, site_title: str, publisher: str, drafts: bool,
+                total: int | None) -> list[str]:
+    lines = [site_title, M.EDITION, "", issue.title, "", f"제{issue.number}호",
+             M.DATE.format(d=issue.date), "", M.PUBLISHED_BY.format(publisher=publisher)]
+    if total:
+        lines += ["", M.PAGE_COUNT.format(n=total)]
+    if drafts:
+        lines = [M.DRAFT, ""] + lines
+    return lines
+
+
+def lay_out_issue(issue: Issue, layout: Layout, site_title: str, publisher: str,
+                  drafts: bool) -> Book:
+    """Title page, contents and sections, with the contents' page numbers resolved."""
+    body = issue_sections(issue, layout, site_title, publisher, drafts)
+    entries = [(s.key, s.title) for s in body]
+    pages: dict[str, int] = {}
+    total: int | None = None
+    # The contents' length depends on the page numbers it shows and the page
+    # numbers on the contents' length; two rounds settle it, four are allowed.
+    for _ in range(4):
+        title = layout.title_section(title_lines(issue, site_title, publisher, drafts, total))
+        contents = layout.contents_section(entries, pages)
+        book = layout.paginate([title, contents, *body])
+        starts = {k: book.starts[k] for k, _ in entries}
+        if starts == pages and total == len(book.pages):
+            break
+        pages, total = starts, len(book.pages)
+    return book
