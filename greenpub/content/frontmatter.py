@@ -68,26 +68,80 @@ def decode_text(data: bytes, path: Path) -> str:
 
 
 def load_yaml(text: str, path: Path, first_line: int = 1) -> Any:
-    """Parse YAML; errors name the file and the line in the file (not in the block)."""
+    """Parse YAML; errors name the file and the line in the file (not in the block).
+
+    ruamel's English problem texts never reach the user: each known problem maps to
+    a Korean explanation, and the line is the one an editor has to fix (where an
+    unclosed quote opened, not the end of the file where the scanner gave up).
+    """
+    what = M.BAD_YAML_FILE if path.suffix in (".yaml", ".yml") else M.BAD_YAML
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        detail, mark = _yaml_problem(exc)
         line = first_line + mark.line if mark is not None else first_line
-        detail = _yaml_problem(exc)
-        raise ContentError(M.BAD_YAML.format(detail=detail), path, line) from None
-    except YAMLError as exc:
-        raise ContentError(M.BAD_YAML.format(detail=str(exc).splitlines()[0]), path,
-                           first_line) from None
+        raise ContentError(what.format(detail=detail), path, line) from None
+    except YAMLError:
+        raise ContentError(what.format(detail=M.YAML_GENERIC), path, first_line) from None
+    except ValueError:
+        # ruamel builds dates and tagged numbers after parsing, without a mark:
+        # `date: 2021-02-30` ends as a bare ValueError. Find the value by re-reading lines.
+        offset, value = _bad_value(text)
+        template = M.YAML_BAD_DATE if DATE_LIKE.match(value) else M.YAML_BAD_VALUE
+        raise ContentError(what.format(detail=template.format(value=value)), path,
+                           first_line + offset) from None
+    except RecursionError:
+        raise ContentError(what.format(detail=M.YAML_TOO_DEEP), path, first_line) from None
 
 
-def _yaml_problem(exc: MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "").strip()
-    if "\\t" in problem or "tab" in problem.lower():
-        return M.YAML_TAB
-    if "quoted scalar" in (exc.context or "") or "quote" in problem:
-        return M.YAML_QUOTE
-    return M.YAML_GENERIC.format(problem=problem)
+DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^#\s][^#:]*:\s+)?(?P<value>[^#\s].*?)\s*$")
+
+
+def _bad_value(text: str) -> tuple[int, str]:
+    """(line offset, value) of the first one-line scalar that YAML cannot construct."""
+    for offset, ln in enumerate(text.split("\n")):
+        m = _VALUE.match(ln)
+        if not m:
+            continue
+        try:
+            YAML(typ="safe", pure=True).load(m.group("value"))
+        except ValueError:
+            return offset, m.group("value")
+        except Exception:  # noqa: BLE001 - other problems are not the one we look for
+            continue
+    return 0, "?"
+
+
+# (pattern in ruamel's problem text, Korean explanation, report the context mark)
+_YAML_PROBLEMS = [
+    (re.compile(r"'\\t'|\btab\b"), M.YAML_TAB, False),
+    (re.compile(r"found duplicate key \"(?P<key>[^\"]*)\""), M.YAML_DUPLICATE_KEY, False),
+    (re.compile(r"mapping values are not allowed"), M.YAML_COLON, False),
+    (re.compile(r"could not find expected ':'"), M.YAML_NO_COLON, True),
+    (re.compile(r"found character '(?P<char>[@`%|>])' that cannot start"), M.YAML_RESERVED, False),
+    (re.compile(r"found undefined alias|while scanning an? (alias|anchor)"),
+     M.YAML_ALIAS, False),
+    (re.compile(r"expected ',' or '[\]}]'"), M.YAML_FLOW, True),
+    (re.compile(r"but found '<scalar>'"), M.YAML_AFTER_VALUE, False),
+    (re.compile(r"expected <block end>|expected <block mapping|did not find expected '-'"),
+     M.YAML_INDENT, False),
+]
+
+
+def _yaml_problem(exc: MarkedYAMLError) -> tuple[str, Any]:
+    """Korean explanation of a ruamel error and the mark whose line to report."""
+    context = exc.context or ""
+    problem = exc.problem or ""
+    if "quoted scalar" in context:
+        return M.YAML_QUOTE, exc.context_mark or exc.problem_mark
+    for pattern, message, at_context in _YAML_PROBLEMS:
+        m = pattern.search(problem) or pattern.search(context)
+        if m:
+            mark = exc.context_mark if at_context and exc.context_mark else exc.problem_mark
+            detail = message.format(**m.groupdict()) if m.groupdict() else message
+            return detail, mark or exc.context_mark
+    return M.YAML_GENERIC, exc.problem_mark or exc.context_mark
 
 
 def line_of(node: Any, key: str | int | None, base: int) -> int:
