@@ -41,6 +41,8 @@ def decode_text(data: bytes, path: Path) -> str:
         raise ContentError(M.FILE_TOO_LARGE.format(size=len(data) // 1024 // 1024), path)
     if not data.strip():
         raise ContentError(M.EMPTY_FILE, path)
+    if _looks_utf16(data):
+        raise ContentError(M.WRONG_ENCODING.format(found="UTF-16(유니코드)"), path)
     if b"\x00" in data[:8192]:
         raise ContentError(M.BINARY_FILE, path)
     if data.startswith(b"\xef\xbb\xbf"):
@@ -65,6 +67,18 @@ def decode_text(data: bytes, path: Path) -> str:
         line = text[: bad.start()].count("\n") + 1
         raise ContentError(M.CONTROL_CHAR.format(code=ord(bad.group())), path, line)
     return unicodedata.normalize("NFC", text)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Windows Notepad's "유니코드" is UTF-16: a BOM, or NUL in every other byte of ASCII."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:400]
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 8:
+        return False
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    return max(nul_even, nul_odd) > 0.3 and min(nul_even, nul_odd) < 0.05
 
 
 def load_yaml(text: str, path: Path, first_line: int = 1) -> Any:
@@ -190,6 +204,10 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int, int]:
 def read_source(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
+    except IsADirectoryError:
+        raise ContentError(M.CANNOT_READ.format(reason=M.IS_FOLDER), path) from None
+    except PermissionError:
+        raise ContentError(M.CANNOT_READ.format(reason=M.NO_PERMISSION), path) from None
     except OSError as exc:
         raise ContentError(M.CANNOT_READ.format(reason=exc.strerror), path) from None
     text = decode_text(data, path)
