@@ -1,0 +1,203 @@
+"""The audiobook edition: one MP3 for the contents, one per article, and the whole
+issue as one MP3 with ID3v2.4 chapters (CHAP/CTOC), plus an M3U8 playlist.
+
+Stages: script (blocks -> normalised spoken segments) -> engines (TTS, cached per
+segment) -> encode (loudness-normalised MP3, tags). Each MP3 is a `ctx.unit`, so a
+warm rebuild with nothing changed neither calls a voice nor re-encodes anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ... import paths
+from ...cache import digest
+from ...content.model import Article, Issue
+from ...errors import RenderError
+from ..base import Edition, Outputs, RenderContext
+from . import messages as M
+from .encode import (Chapter, Tags, cover_jpeg, encode_mp3, join, normalise_loudness, seconds,
+                     silence, write_tags)
+from .engines import TTS_OPTIONS, Narrator, TtsCache, make_engine
+from .normalise import merged_lexicon
+from .script import ScriptWriter, article_script, contents_script
+from .settings import AudioSettings, load_settings
+
+__all__ = ["AudioEdition"]
+
+
+def _code_digest() -> str:
+    """Digest of this package's source: a change to the normaliser or encoder rebuilds."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _script_digest(script: ScriptWriter) -> str:
+    return digest([(s.text, s.pause_ms) for s in script.segments])
+
+
+class _IssueAudio:
+    """One issue's audiobook, rendered within one RenderContext."""
+
+    def __init__(self, issue: Issue, ctx: RenderContext, settings: AudioSettings):
+        self.issue, self.ctx, self.settings = issue, ctx, settings
+        if ctx.options.tts not in TTS_OPTIONS:
+            raise RenderError(M.BAD_TTS_OPTION.format(value=ctx.options.tts))
+        self.lexicon = merged_lexicon(ctx.site.lexicon)
+        self.engine = make_engine(ctx.options.tts, settings)
+        self.narrator = Narrator(self.engine, TtsCache(ctx.cache.folder("tts")), ctx.counters,
+                                 ctx.warn)
+        site = ctx.site
+        self.album = f"{site.title} {issue.label}"
+        self.common = {
+            "settings": settings.dict(), "tts": ctx.options.tts,
+            "engine": self.engine.identity(), "code": _code_digest(),
+            "tags": [site.title, site.publisher, issue.number, issue.date.isoformat(),
+                     issue.label],
+            "cover": issue.cover.digest if issue.cover else None,
+        }
+        self.fresh: dict[str, np.ndarray] = {}  # audio rendered in this build, by part
+        self._cover: bytes | None | bool = False
+
+    # -- helpers -----------------------------------------------------------------
+    def cover(self) -> bytes | None:
+        if self._cover is False:
+            self._cover = None
+            cover = self.issue.cover
+            if cover is not None:
+                try:
+                    self._cover = cover_jpeg(cover.path)
+                except OSError as exc:
+                    self.ctx.warn(M.COVER_UNREADABLE.format(file=cover.path, reason=exc))
+        return self._cover or None
+
+    def speak(self, script: ScriptWriter, label: str,
+              prefer: str | None = None) -> tuple[np.ndarray, str]:
+        """A script as loudness-normalised float audio, and the engine that spoke it."""
+        texts = [s.text for s in script.segments]
+        pcms, engine = self.narrator.narrate(texts, label, prefer)
+        pcm = join([silence(250), *pcms], [0, *(s.pause_ms for s in script.segments)])
+        return normalise_loudness(pcm, self.settings.loudness_lufs), engine
+
+    def check_words(self, script: ScriptWriter, label: str) -> None:
+        words = script.unknown_words()
+        if words:
+            self.ctx.warn(M.UNKNOWN_WORDS.format(label=label, words=", ".join(words),
+                                                 example=words[0]))
+
+    def write_mp3(self, tmp: Path, rel: str, audio: np.ndarray, tags: Tags,
+                  chapters: list[Chapter] | None = None) -> None:
+        path = tmp / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(encode_mp3(audio, self.settings.bitrate))
+        write_tags(path, tags, chapters)
+
+    def tags(self, title: str, track: str) -> Tags:
+        return Tags(title=title, album=self.album, publisher=self.ctx.site.publisher,
+                    track=track, date=self.issue.date.isoformat(), cover_jpeg=self.cover())
+
+    # -- parts -------------------------------------------------------------------
+    def part(self, key: str, rel: str, script: ScriptWriter, label: str, title: str,
+             track: str) -> tuple[dict[str, Any], str]:
+        """One cached MP3 (contents or an article); returns its unit data and input digest."""
+        inputs = {**self.common, "script": _script_digest(script), "title": title,
+                  "track": track}
+
+        def produce(tmp: Path) -> dict[str, Any]:
+            audio, engine = self.speak(script, label)
+            self.fresh[key] = audio
+            self.write_mp3(tmp, rel, audio, self.tags(title, track))
+            return {"duration": seconds(len(audio)), "engine": engine}
+
+        data = self.ctx.unit(f"{self.issue.id}/{key}", inputs, produce)
+        return data, digest(inputs)
+
+    def render(self) -> Outputs:
+        issue, ctx, s = self.issue, self.ctx, self.settings
+        out = Outputs()
+        contents = contents_script(issue, ctx.site.title, ctx.site.publisher, s, self.lexicon,
+                                   ctx.drafts)
+        self.check_words(contents, M.CONTENTS_NOTE.rstrip("."))
+        parts: list[tuple[str, ScriptWriter, str, dict[str, Any], Article | None]] = []
+        digests = []
+        rel = paths.audio_contents(issue.id)
+        data, d = self.part("00-contents", rel, contents, "차례", f"{issue.label} 차례", "0")
+        parts.append(("00-contents", contents, "차례", data, None))
+        digests.append(d)
+        playlist = [(data["duration"], f"{issue.label} 차례", rel)]
+        for a in issue.articles:
+            script = article_script(a, s, self.lexicon, ctx.drafts)
+            self.check_words(script, a.title)
+            rel = paths.audio_article(issue.id, a)
+            data, d = self.part(a.slug, rel, script, a.title, a.title, str(a.order))
+            parts.append((a.slug, script, a.title, data, a))
+            digests.append(d)
+            playlist.append((data["duration"], a.title, rel))
+            out.article(a.slug).update({"mp3": rel, "duration": data["duration"]})
+        whole = self.whole(parts, digests)
+        out.issue.update({
+            "mp3": paths.audio_issue(issue.id),
+            "m3u": paths.audio_playlist(issue.id),
+            "audio_contents": paths.audio_contents(issue.id),
+            "chapters": whole["chapters"],
+        })
+        self.write_playlist(playlist)
+        return out
+
+    def whole(self, parts: list[tuple[str, ScriptWriter, str, dict[str, Any], Article | None]],
+              digests: list[str]) -> dict[str, Any]:
+        """The whole issue in one MP3, one chapter per article."""
+        rel = paths.audio_issue(self.issue.id)
+        gap = silence(self.settings.article_pause_ms)
+
+        def produce(tmp: Path) -> dict[str, Any]:
+            pieces: list[np.ndarray] = []
+            chapters: list[dict[str, Any]] = []
+            pos = 0
+            for key, script, label, data, article in parts:
+                audio = self.fresh.get(key)
+                if audio is None:  # its own MP3 came from the build cache
+                    audio, _ = self.speak(script, label, prefer=data.get("engine"))
+                if article is not None:
+                    chapters.append({"title": article.title, "slug": article.slug,
+                                     "start": seconds(pos),
+                                     "end": seconds(pos + len(audio) + len(gap))})
+                pieces += [audio, gap.astype(np.float64)]
+                pos += len(audio) + len(gap)
+            total = np.concatenate(pieces[:-1]) if pieces else np.zeros(0)
+            if chapters:
+                chapters[-1]["end"] = seconds(len(total))
+            marks = [Chapter(f"ch{i:02d}", c["title"], int(c["start"] * 1000),
+                             int(c["end"] * 1000)) for i, c in enumerate(chapters, 1)]
+            self.write_mp3(tmp, rel, total, self.tags(self.album, str(self.issue.number)),
+                           marks)
+            return {"chapters": chapters, "duration": seconds(len(total))}
+
+        inputs = {**self.common, "parts": digests}
+        return self.ctx.unit(f"{self.issue.id}/whole", inputs, produce)
+
+    def write_playlist(self, items: list[tuple[float, str, str]]) -> None:
+        base = f"audio/{self.issue.id}/"
+        lines = ["#EXTM3U", f"#PLAYLIST:{self.album}"]
+        for duration, title, rel in items:
+            lines.append(f"#EXTINF:{round(duration)},{self.ctx.site.title} - {title}")
+            lines.append(rel[len(base):] if rel.startswith(base) else rel)
+        self.ctx.write_text(paths.audio_playlist(self.issue.id), "\n".join(lines) + "\n")
+
+
+class AudioEdition(Edition):
+    name = "audio"
+    title = "오디오북"
+
+    def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
+        return _IssueAudio(issue, ctx, load_settings(ctx.site)).render()
+
+

@@ -1,0 +1,130 @@
+"""PCM -> loudness-normalised mono MP3 (lameenc), ID3v2.4 tags and chapters (mutagen)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import lameenc
+import numpy as np
+import pyloudnorm
+from mutagen.id3 import (APIC, CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK,
+                         CTOCFlags)
+
+from .engines import SAMPLE_RATE
+
+CEILING = 10 ** (-1.0 / 20)  # -1 dBFS: headroom for the MP3 encoder's overshoot
+_KNEE = 0.6
+
+
+def silence(ms: int) -> np.ndarray:
+    return np.zeros(int(SAMPLE_RATE * ms / 1000), dtype=np.int16)
+
+
+def join(parts: list[np.ndarray], pauses_ms: list[int]) -> np.ndarray:
+    """Segments with the silence that follows each one."""
+    out: list[np.ndarray] = []
+    for pcm, pause in zip(parts, pauses_ms, strict=True):
+        out.append(pcm.astype(np.int16))
+        out.append(silence(pause))
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.int16)
+
+
+def _soft_limit(x: np.ndarray) -> np.ndarray:
+    """Bend the rare peaks above the knee under the ceiling (speech stays untouched)."""
+    mag = np.abs(x)
+    over = mag > _KNEE
+    if not over.any():
+        return x
+    room = CEILING - _KNEE
+    y = x.copy()
+    y[over] = np.sign(x[over]) * (_KNEE + room * np.tanh((mag[over] - _KNEE) / room))
+    return y
+
+
+def loudness(audio: np.ndarray) -> float:
+    """Integrated loudness (LUFS, ITU-R BS.1770) of float audio in [-1, 1]."""
+    return float(pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(audio))
+
+
+def normalise_loudness(pcm: np.ndarray, target_lufs: float) -> np.ndarray:
+    """int16 PCM -> float audio at `target_lufs`, peaks limited to -1 dBFS."""
+    audio = pcm.astype(np.float64) / 32768.0
+    if len(audio) < SAMPLE_RATE // 2 or not np.any(audio):
+        return audio  # too short to measure (BS.1770 gates 400 ms blocks)
+    for _ in range(3):  # gain, limit, measure again: converges in two rounds
+        now = loudness(audio)
+        if not np.isfinite(now):
+            return audio
+        if abs(now - target_lufs) < 0.2:
+            break
+        audio = _soft_limit(audio * 10 ** ((target_lufs - now) / 20))
+    return audio
+
+
+def encode_mp3(audio: np.ndarray, bitrate: int) -> bytes:
+    """Float mono audio -> MP3 bytes (speech settings: mono, low bit rate, good quality)."""
+    enc = lameenc.Encoder()
+    enc.set_bit_rate(bitrate)
+    enc.set_in_sample_rate(SAMPLE_RATE)
+    enc.set_channels(1)
+    enc.set_quality(2)
+    pcm = np.clip(np.round(audio * 32767), -32768, 32767).astype("<i2")
+    return bytes(enc.encode(pcm.tobytes()) + enc.flush())
+
+
+def seconds(samples: int) -> float:
+    return round(samples / SAMPLE_RATE, 3)
+
+
+@dataclass(frozen=True)
+class Tags:
+    title: str
+    album: str
+    publisher: str
+    track: str
+    date: str  # ISO date
+    cover_jpeg: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    element_id: str
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+def cover_jpeg(path: Path, size: int = 600) -> bytes:
+    """The issue cover as a small JPEG for APIC (players show ~300 px)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        im = im.convert("RGB")
+        im.thumbnail((size, size))
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", quality=85, optimize=True)
+        return buf.getvalue()
+
+
+def write_tags(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
+    """ID3v2.4: TIT2, TALB, TPE1, TRCK, TDRC, TLAN=kor, APIC; CHAP + CTOC when given."""
+    id3 = ID3()
+    id3.add(TIT2(encoding=3, text=tags.title))
+    id3.add(TALB(encoding=3, text=tags.album))
+    id3.add(TPE1(encoding=3, text=tags.publisher))
+    id3.add(TRCK(encoding=3, text=tags.track))
+    id3.add(TDRC(encoding=3, text=tags.date))
+    id3.add(TLAN(encoding=3, text="kor"))
+    id3.add(TCON(encoding=3, text="Speech"))
+    if tags.cover_jpeg:
+        id3.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="표지", data=tags.cover_jpeg))
+    if chapters:
+        id3.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                     child_element_ids=[c.element_id for c in chapters],
+                     sub_frames=[TIT2(encoding=3, text=tags.album)]))
+        for c in chapters:
+            id3.add(CHAP(element_id=c.element_id, start_time=c.start_ms, end_time=c.end_ms,
+                         sub_frames=[TIT2(encoding=3, text=c.title)]))
+    id3.save(str(path), v2_version=4)
