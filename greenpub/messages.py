@@ -77,6 +77,9 @@ IMAGE_MISSING = "이미지 파일 '{src}'을(를) 찾을 수 없습니다."
 IMAGE_OUTSIDE = ("이미지 경로 '{src}'가 원고 폴더 밖을 가리킵니다. 이미지는 호 폴더의 "
                  "images/ 안에 두고 'images/파일이름'처럼 적어 주세요.")
 IMAGE_NOT_IMAGE = "'{src}'은(는) 이미지 파일이 아니거나 손상되었습니다({reason})."
+IMAGE_UNKNOWN_KIND = "이미지 형식을 알아볼 수 없음"
+IMAGE_DAMAGED = "파일이 잘렸거나 손상됨"
+IMAGE_FILE_TOO_LARGE = "이미지 파일 '{src}'이(가) 너무 큽니다({mb} MB). {limit} MB 이하로 줄여 주세요."
 IMAGE_TOO_LARGE = ("이미지 '{src}'의 크기가 너무 큽니다({pixels:,} 화소). "
                    "{limit:,} 화소 이하로 줄여 주세요.")
 IMAGE_FORMAT = "이미지 '{src}'의 형식({fmt})은 쓸 수 없습니다. JPEG, PNG, WebP, GIF 중 하나로 저장해 주세요."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from pathlib import Path
 
 import lxml.html
@@ -31,6 +32,7 @@ ARTICLE_KEYS = {"title", "subtitle", "section", "author", "author_role", "summar
 ISSUE_KEYS = {"number", "date", "title", "cover"}
 MAX_PIXELS = 40_000_000  # ~ 8000 x 5000; anything larger is refused before decoding
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
 UNDEFINED_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
 
@@ -257,25 +259,43 @@ class ContentReader:
             raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
         if not resolved.is_file():
             raise ContentError(M.IMAGE_MISSING.format(src=src), path, line)
-        data = resolved.read_bytes()
+        size = resolved.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            raise ContentError(M.IMAGE_FILE_TOO_LARGE.format(src=src, mb=size // 1024 // 1024,
+                                                             limit=MAX_IMAGE_BYTES // 1024 // 1024),
+                               path, line)
         try:
-            with Image.open(resolved) as im:  # reads the header only: no pixels decoded yet
-                fmt, (w, h) = im.format or "?", im.size
-                if w * h > MAX_PIXELS:
-                    raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=w * h,
-                                                                limit=MAX_PIXELS), path, line)
-                if fmt not in IMAGE_FORMATS:
-                    raise ContentError(M.IMAGE_FORMAT.format(src=src, fmt=fmt), path, line)
-                im.verify()
+            # Pillow warns in English (stderr) above ~89 M pixels and raises above twice
+            # that; our own, lower limit is checked from the header before any decoding.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(resolved) as im:  # reads the header only: no pixels decoded
+                    fmt, (w, h) = im.format or "?", im.size
+                    if w * h > MAX_PIXELS:
+                        raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=w * h,
+                                                                    limit=MAX_PIXELS), path, line)
+                    if fmt not in IMAGE_FORMATS:
+                        raise ContentError(M.IMAGE_FORMAT.format(src=src, fmt=fmt), path, line)
+                    im.verify()
         except ContentError:
             raise
-        except Image.DecompressionBombError:
-            raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=0, limit=MAX_PIXELS),
+        except Image.DecompressionBombError as exc:
+            m = re.search(r"\((\d+) pixels\)", str(exc))
+            pixels = int(m.group(1)) if m else Image.MAX_IMAGE_PIXELS * 2
+            raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=pixels,
+                                                        limit=MAX_PIXELS), path, line) from None
+        except UnidentifiedImageError:
+            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=M.IMAGE_UNKNOWN_KIND),
                                path, line) from None
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            reason = type(exc).__name__
-            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=reason), path,
-                               line) from None
+        except (OSError, SyntaxError, ValueError, EOFError):
+            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=M.IMAGE_DAMAGED),
+                               path, line) from None
+        data = resolved.read_bytes()
+        if fmt == "JPEG" and data.rfind(b"\xff\xd9") < data.rfind(b"\xff\xda"):
+            # Pillow's verify() does not read JPEG scans: a file cut off mid-scan has no
+            # end-of-image marker after its last start-of-scan and fails only when decoded.
+            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=M.IMAGE_DAMAGED),
+                               path, line)
         return ImageRef(src=src, path=resolved, alt=alt, caption=caption, width=w, height=h,
                         digest=file_digest(data))
 
