@@ -1,0 +1,335 @@
+"""Print edition: real PDFs from WeasyPrint, read back with poppler, pikepdf and zbar."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+import weasyprint
+from conftest import MINI, ROOT, SAMPLE, run_cli
+
+from greenpub.cache import BuildCache
+from greenpub.config import SiteConfig
+from greenpub.content.model import Issue
+from greenpub.content.reader import read_content
+from greenpub.editions.base import BuildOptions, RenderContext, run_edition
+from greenpub.editions.print import PrintEdition
+from greenpub.editions.print.document import transform_body
+from greenpub.editions.print.settings import load_settings
+from greenpub.errors import ConfigError
+from greenpub.review import decide
+
+PENDING_TITLE = "아직 심의 중인 기사"
+
+
+def _issue(content: Path = MINI, drafts: bool = False) -> tuple[SiteConfig, Issue]:
+    cfg, issues = read_content(content)
+    issue = issues[0]
+    issue.articles = [a for a in issue.articles if decide(a, cfg).publishable or drafts]
+    for a in issue.articles:
+        a.draft = drafts and not decide(a, cfg).publishable
+    return cfg, issue
+
+
+def _render(tmp: Path, cfg: SiteConfig, issue: Issue, **options: object):
+    ctx = RenderContext(site=cfg, out=tmp / "out", project=ROOT,
+                        options=BuildOptions(**options),  # type: ignore[arg-type]
+                        cache=BuildCache(tmp / "cache"))
+    return run_edition(PrintEdition(), issue, ctx), ctx
+
+
+def _text(pdf: Path, page: int | None = None, raw: bool = False) -> str:
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if page:
+        args += ["-f", str(page), "-l", str(page)]
+    if raw:
+        args.append("-raw")
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _pages(pdf: Path) -> int:
+    return len(pikepdf.open(pdf).pages)
+
+
+def _glyph_sizes(pdf: Path) -> Counter[float]:
+    """Effective font size (pt) of every glyph drawn, from the content streams."""
+    sizes: Counter[float] = Counter()
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            ctm = [1.0]
+            tm_scale = size = 1.0
+            for operands, op in pikepdf.parse_content_stream(page):
+                name = str(op)
+                if name == "q":
+                    ctm.append(ctm[-1])
+                elif name == "Q":
+                    ctm.pop()
+                elif name == "cm":
+                    a, b, c, d = (float(x) for x in operands[:4])
+                    ctm[-1] *= math.sqrt(abs(a * d - b * c))
+                elif name == "Tm":
+                    a, b, c, d = (float(x) for x in operands[:4])
+                    tm_scale = math.sqrt(abs(a * d - b * c))
+                elif name == "Tf":
+                    size = float(operands[1])
+                elif name in ("Tj", "TJ"):
+                    strings = operands[0] if name == "TJ" else [operands[0]]
+                    n = sum(len(bytes(s)) // 2 for s in strings if isinstance(s, pikepdf.String))
+                    sizes[round(size * tm_scale * ctm[-1], 1)] += n
+    return sizes
+
+
+def _struct_alts(pdf: Path) -> list[str]:
+    alts: list[str] = []
+    with pikepdf.open(pdf) as doc:
+        stack = [doc.Root.StructTreeRoot]
+        seen = set()
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend(node)
+                continue
+            if not isinstance(node, pikepdf.Dictionary) or node.objgen in seen:
+                continue
+            if node.objgen != (0, 0):
+                seen.add(node.objgen)
+            if "/Alt" in node:
+                alts.append(str(node.Alt))
+            if "/K" in node:
+                stack.append(node.K)
+    return alts
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("print")
+    cfg, issue = _issue()
+    result, ctx = _render(tmp, cfg, issue)
+    return {"out": ctx.out, "result": result, "issue": issue, "tmp": tmp, "cfg": cfg}
+
+
+def test_outputs_and_published_titles_only(built: dict):
+    out, result, issue = built["out"], built["result"], built["issue"]
+    assert result.outputs.issue == {"pdf": "print/green-seogu-2021-03.pdf",
+                                    "pdf_large": "print/green-seogu-2021-03-large.pdf"}
+    assert result.warnings == []
+    for rel in result.outputs.issue.values():
+        text = _text(out / rel)
+        for a in issue.articles:
+            assert a.title in text
+        assert PENDING_TITLE not in text and "아직 발행되면 안 됩니다" not in text
+        # cover: issue title, 호수, date, publisher; back page: contact details
+        assert "봄을 여는 서구 소식" in text and "제301호" in text and "2021년 3월 2일" in text
+        assert "인천광역시 서구" in text and "032-560-4114" in text and "서곶로 307" in text
+
+
+def test_fonts_embedded_and_subset(built: dict):
+    for rel in built["result"].outputs.issue.values():
+        rows = subprocess.run(["pdffonts", str(built["out"] / rel)], capture_output=True,
+                              text=True, check=True).stdout.splitlines()[2:]
+        assert rows
+        for row in rows:
+            emb, sub = row.split()[-5:-3]
+            assert (emb, sub) == ("yes", "yes"), row
+            assert "Nanum" in row or "Noto" in row or "DejaVu" in row, row
+
+
+def test_tagged_pdf_language_metadata_and_outline(built: dict):
+    issue = built["issue"]
+    for rel in built["result"].outputs.issue.values():
+        with pikepdf.open(built["out"] / rel) as doc:
+            assert str(doc.Root.Lang) == "ko"
+            assert bool(doc.Root.MarkInfo.Marked) is True
+            assert "/StructTreeRoot" in doc.Root
+            info = doc.docinfo
+            assert "봄을 여는 서구 소식" in str(info.Title) and "제301호" in str(info.Title)
+            assert str(info.Author) == "인천광역시 서구"
+            assert "Green 서구" in str(info.Subject)
+            with doc.open_metadata() as xmp:
+                assert "봄을 여는 서구 소식" in xmp["dc:title"]
+            with doc.open_outline() as outline:
+                assert [item.title for item in outline.root] == [a.title for a in issue.articles]
+
+
+def test_alt_text_of_images_and_qr_codes_in_tags(built: dict):
+    alts = _struct_alts(built["out"] / "print/green-seogu-2021-03.pdf")
+    assert "스마트폰 화면에 와이파이 목록이 보이는 그림" in alts  # article image
+    assert "초록색 바탕에 새싹이 돋는 그림" in alts  # cover
+    assert any(a.startswith("이 기사 웹 페이지로 가는 QR 코드") for a in alts)
+
+
+def test_large_print_body_is_at_least_18pt(built: dict):
+    large = _glyph_sizes(built["out"] / "print/green-seogu-2021-03-large.pdf")
+    standard = _glyph_sizes(built["out"] / "print/green-seogu-2021-03.pdf")
+    total = sum(large.values())
+    # body text (the most drawn size) at 18 pt or more; captions, tables and notes at 16 pt;
+    # only running heads and QR labels at 12 pt
+    assert large.most_common(1)[0][0] >= 18
+    assert sum(n for s, n in large.items() if s >= 18) / total >= 0.6
+    assert sum(n for s, n in large.items() if s >= 16) / total >= 0.75
+    assert min(large) >= 12
+    # the standard edition is set smaller: the check tells the two apart
+    assert standard.most_common(1)[0][0] < 12
+    assert _text(built["out"] / "print/green-seogu-2021-03-large.pdf").count("큰 글자판") >= 1
+
+
+def test_qr_codes_decode_to_article_page_and_mp3(built: dict, tmp_path: Path):
+    if not shutil.which("zbarimg"):
+        pytest.skip("zbar-tools is not installed")
+    pdf = built["out"] / "print/green-seogu-2021-03.pdf"
+    article = built["issue"].articles[0]
+    page = next(i for i in range(1, _pages(pdf) + 1)
+                if article.title in (t := _text(pdf, i)) and "웹에서 읽기" in t)
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", str(page), "-l", str(page),
+                    str(pdf), str(tmp_path / "p")], check=True)
+    png = next(tmp_path.glob("p*.png"))
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
+                           text=True).stdout.split()
+    base = "https://news.seo.incheon.kr/green/"
+    assert f"{base}2021-03/{article.slug}/" in found
+    assert f"{base}audio/2021-03/{article.order:02d}-{article.slug}.mp3" in found
+
+
+def test_footnotes_are_real_footnotes(built: dict):
+    pdf = built["out"] / "print/green-seogu-2021-03.pdf"
+    page = next(i for i in range(1, _pages(pdf) + 1) if "최초 1회 인증" in _text(pdf, i))
+    text = _text(pdf, page)
+    assert "스마트폰을 바꾸면 다시 인증합니다." in text  # on the page of its call
+    assert "↩" not in _text(pdf)
+    # the note sits at the foot of the page, below the article body
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines.index(next(x for x in lines if "스마트폰을 바꾸면" in x)) > lines.index(
+        next(x for x in lines if "사무공간" in x))
+
+
+def test_transform_body_moves_footnotes_and_shifts_headings():
+    _, issue = _issue()
+    article = issue.articles[0]
+    html, text = transform_body(article, "article-wifi")
+    assert '<span class="fn">스마트폰을 바꾸면 다시 인증합니다.</span>' in html
+    assert "footnote-ref" not in html and 'class="footnote"' not in html
+    assert "<h3>이용 방법</h3>" in html and "<h2" not in html
+    assert '<div class="table"><table>' in html
+    assert "스마트폰을 바꾸면" in text
+
+
+def test_drafts_watermark_only_with_drafts(built: dict, tmp_path: Path):
+    plain = built["out"] / "print/green-seogu-2021-03.pdf"
+    assert "검토용" not in re.sub(r"\s", "", _text(plain, raw=True))
+    cfg, issue = _issue(drafts=True)
+    result, ctx = _render(tmp_path, cfg, issue, drafts=True)
+    pdf = ctx.out / result.outputs.issue["pdf"]
+    assert PENDING_TITLE in _text(pdf)
+    for page in range(1, _pages(pdf) + 1):
+        assert "검토용" in re.sub(r"\s", "", _text(pdf, page, raw=True)), page
+
+
+def test_print_marks_add_bleed_and_crop_marks(built: dict, tmp_path: Path):
+    cfg, issue = _issue()
+    result, ctx = _render(tmp_path, cfg, issue, print_marks=True, formats=("pdf",))
+    with pikepdf.open(ctx.out / result.outputs.issue["pdf"]) as doc, \
+            pikepdf.open(built["out"] / "print/green-seogu-2021-03.pdf") as plain:
+        page, a4 = doc.pages[1], plain.pages[1]
+        assert [round(float(x)) for x in a4.MediaBox] == [0, 0, 595, 842]
+        trim = [float(x) for x in page.TrimBox]
+        bleed = [float(x) for x in page.BleedBox]
+        assert round(trim[2] - trim[0]) == 595 and round(trim[3] - trim[1]) == 842
+        mm3 = 3 / 25.4 * 72
+        assert abs((trim[0] - bleed[0]) - mm3) < 0.5
+        assert [float(x) for x in page.MediaBox] == bleed
+    # crop marks are drawn in the bleed area of an otherwise white page corner
+    subprocess.run(["pdftoppm", "-r", "144", "-gray", "-f", "2", "-l", "2",
+                    str(ctx.out / result.outputs.issue["pdf"]), str(tmp_path / "m")], check=True)
+    image = Image.open(next(tmp_path.glob("m*.pgm")))
+    bleed_px = round(3 / 25.4 * 144)
+    corner = image.crop((0, 0, bleed_px, bleed_px))
+    assert corner.getextrema()[0] < 128
+
+
+def test_without_audio_edition_only_the_web_qr_code(built: dict, tmp_path: Path):
+    cfg, issue = _issue()
+    result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
+    alts = _struct_alts(ctx.out / result.outputs.issue["pdf"])
+    assert any("웹 페이지로 가는 QR" in a for a in alts)
+    assert not any("MP3" in a for a in alts)
+    assert "음성으로 듣기" not in _text(ctx.out / result.outputs.issue["pdf"])
+
+
+def test_second_render_comes_from_cache(built: dict):
+    cfg, issue = _issue()
+    ctx = RenderContext(site=cfg, out=built["tmp"] / "again", project=ROOT,
+                        options=BuildOptions(), cache=BuildCache(built["tmp"] / "cache"))
+    run_edition(PrintEdition(), issue, ctx)
+    assert ctx.stats.hits == 2 and ctx.stats.misses == 0
+    assert (ctx.out / "print/green-seogu-2021-03.pdf").read_bytes() == (
+        built["out"] / "print/green-seogu-2021-03.pdf").read_bytes()
+
+
+def test_missing_glyph_is_reported_with_article_and_character(tmp_path: Path):
+    cfg, issue = _issue()
+    article = issue.articles[1]
+    issue.articles[1] = dataclasses.replace(article, html=article.html.replace(
+        "해 주세요", "해 주세요 \U00013000"))  # an Egyptian hieroglyph no installed font draws
+    result, _ = _render(tmp_path, cfg, issue, formats=("pdf",))
+    assert len(result.warnings) == 1
+    assert article.title in result.warnings[0] and "\U00013000" in result.warnings[0]
+    assert "U+13000" in result.warnings[0] and "02-survey.md" in result.warnings[0]
+
+
+def test_keep_all_breaks_korean_only_between_words(tmp_path: Path):
+    import greenpub.editions.print.keepall  # noqa: F401
+
+    sentence = ("서구는 지난해 11월부터 12월까지 본청사와 서구의회, 제2청사, 세민빌딩에 보안 "
+                "무선인터넷을 설치하고 올해 2월 1일부터 서비스를 시작했습니다.")
+    html = (f'<html lang="ko"><meta charset="utf-8"><p style="width: 42mm; font: 10pt '
+            f'NanumMyeongjo; word-break: keep-all">{sentence}</p></html>')
+    weasyprint.HTML(string=html).write_pdf(tmp_path / "k.pdf")
+    lines = [x.strip() for x in _text(tmp_path / "k.pdf").splitlines() if x.strip()]
+    assert len(lines) > 3
+    words = set(sentence.split())
+    for line in lines:
+        assert all(w in words for w in line.split()), line
+
+
+def test_page_size_from_site_yaml_and_bad_settings(tmp_path: Path):
+    cfg, issue = _issue()
+    cfg.sections["print"] = {"page_size": "A5", "columns": 1}
+    result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
+    with pikepdf.open(ctx.out / result.outputs.issue["pdf"]) as doc:
+        assert [round(float(x)) for x in doc.pages[0].MediaBox] == [0, 0, 420, 595]
+    for bad, key in [({"page_size": "A4 please"}, "print.page_size"),
+                     ({"colums": 2}, "print.colums"),
+                     ({"columns": 7}, "print.columns"),
+                     ({"large_font_size": 12}, "print.large_font_size"),
+                     ({"fonts": {"body": ["Comic Sans MS"]}}, "print.fonts.body")]:
+        cfg.sections["print"] = bad
+        with pytest.raises(ConfigError) as err:
+            load_settings(cfg)
+        assert key in err.value.message and err.value.file == str(cfg.path)
+
+
+def test_cli_builds_sample_issue_pdf(tmp_path: Path):
+    r = run_cli("build", "--content", str(SAMPLE), "--out", str(tmp_path / "out"),
+                "--cache", str(tmp_path / "cache"), "--formats", "pdf", "-q")
+    assert r.code == 0, r.err
+    manifest = json.loads((tmp_path / "out/manifest.json").read_text("utf-8"))
+    (issue,) = manifest["issues"]
+    pdf = tmp_path / "out" / issue["outputs"]["pdf"]
+    large = tmp_path / "out" / issue["outputs"]["pdf_large"]
+    assert pdf.stat().st_size < 3_000_000 and large.stat().st_size < 3_000_000
+    text = _text(pdf)
+    for a in issue["articles"]:
+        if a["status"] == "published":
+            assert a["title"] in text
+        else:
+            assert a["title"] not in text
