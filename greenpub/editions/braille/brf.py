@@ -23,8 +23,9 @@ def to_ascii(braille: str) -> str:
 
 
 def from_ascii(text: str) -> str:
-    """Braille ASCII (either case) -> Unicode braille."""
-    return text.upper().translate(_FROM_ASCII)
+    """Braille ASCII -> Unicode braille; lowercase BRF (0x60-0x7F) is accepted too."""
+    return "".join(chr(ord(c) - 0x20) if "\x60" <= c <= "\x7f" else c
+                   for c in text).translate(_FROM_ASCII)
 
 
 def brf_bytes(pages: list[list[str]]) -> bytes:

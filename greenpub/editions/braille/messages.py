@@ -36,6 +36,5 @@ PUBLISHED_BY = "발행: {publisher}"
 # --- HTML pages (preview, check report) ---------------------------------------
 PREVIEW_TITLE = "{title} {label} 점자판 미리보기"
 CHECK_TITLE = "{title} {label} 점역 교차 검증"
-ENGINE_FAILED = "점역 엔진 {engine}이(가) '{where}' 부분을 점역하지 못했습니다: {reason}"
 ENGINE_ESCAPE = ("점역 엔진 {engine}이(가) '{where}' 부분에서 점자가 아닌 기호를 냈습니다. "
                  "다른 엔진(--braille-engine)을 쓰거나 그 기호를 글로 풀어 써 주세요.")

@@ -67,6 +67,12 @@ SPELLED: dict[str, str] = {
 _LEADING_ORNAMENT = re.compile(r"^(?:[★☆■□◆◇▶▷►●○◎◀◁▲△▼▽♥♡♣♠✔✓❖➤➔•]+ +)+")
 _ORNAMENT_ONLY = set("★☆■◆◇▶▷►●◀◁▲▼♥♡♣♠✔✓❖➤➔")
 
+# Hanja glosses after Hangul (서구(西區)) are left out, as transcribers do: the
+# Hangul already says it and neither engine reads Hanja.
+_HANJA = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HANJA_GLOSS = re.compile(rf"\s?[(\[][{_HANJA}]+[)\]]")
+_IS_HANJA = re.compile(rf"[{_HANJA}]")
+
 _OPENERS = set(" ([{<「『《〈\u2018\u201c\u2014\u2013-/")
 
 
@@ -100,6 +106,7 @@ def normalize(text: str) -> str:
     for symbol, words in _ALWAYS_SPELLED.items():
         if symbol in text:
             text = re.sub(re.escape(symbol) + r"\s*", words + " ", text)
+    text = _HANJA_GLOSS.sub("", text)
     text = _WON.sub(lambda m: m.group(1) + "원", text)
     text = _LEADING_ORNAMENT.sub("", text)
     text = _curly_quotes(text)
@@ -112,7 +119,7 @@ class Prepared:
     dropped: list[str] = field(default_factory=list)  # symbols left out, for a warning
 
 
-def _plain(ch: str) -> bool:
+def plain(ch: str) -> bool:
     """Characters every engine knows; skips the per-character probe."""
     return ("가" <= ch <= "힣") or ch.isascii() and (ch.isalnum() or ch in " .,?!-()")
 
@@ -123,14 +130,14 @@ def prepare(text: str, engine: BrailleEngine) -> Prepared:
     out: list[str] = []
     dropped: list[str] = []
     for ch in text:
-        if _plain(ch) or engine.knows(ch):
+        if plain(ch) or (not _IS_HANJA.match(ch) and engine.knows(ch)):
             out.append(ch)
             continue
         spelled = SPELLED.get(ch)
         folded = unicodedata.normalize("NFKC", ch)
-        if spelled is not None and all(_plain(c) or engine.knows(c) for c in spelled):
+        if spelled is not None and all(plain(c) or engine.knows(c) for c in spelled):
             out.append(spelled)
-        elif folded != ch and all(_plain(c) or engine.knows(c) for c in folded):
+        elif folded != ch and all(plain(c) or engine.knows(c) for c in folded):
             out.append(folded)
         else:
             if ch not in _ORNAMENT_ONLY and ch not in dropped:

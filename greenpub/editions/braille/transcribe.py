@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...errors import RenderError
 from . import messages as M
 from .engines import BrailleEngine, is_six_dot
-from .preprocess import prepare
+from .preprocess import plain, prepare
 
 
 @dataclass
@@ -45,13 +45,33 @@ def translate(engine: BrailleEngine, text: str, where: str = "",
             dropped.setdefault(symbol, []).append(where)
     if not prepared.text:
         return ""
-    try:
-        braille = engine.translate(prepared.text)
-    except (ValueError, RuntimeError) as exc:
-        raise RenderError(M.ENGINE_FAILED.format(engine=engine.name, where=where or text[:30],
-                                                 reason=exc)) from None
-    if not is_six_dot(braille):
-        # prepare() only lets through what the engine knows; if a combination
-        # still yields an escape or an 8-dot cell, stop rather than emboss it.
-        raise RenderError(M.ENGINE_ESCAPE.format(engine=engine.name, where=where or text[:30]))
+    text = prepared.text
+    braille = _attempt(engine, text)
+    if braille is None:
+        # The per-symbol probe in prepare() missed a symbol that only fails in
+        # context (braillify raises on the whole paragraph, liblouis escapes it).
+        # Find the words that fail, leave their symbols out, and report them.
+        words = []
+        for word in text.split(" "):
+            if _attempt(engine, word) is None:
+                lost = [c for c in word if not plain(c)]
+                if dropped is not None:
+                    for symbol in dict.fromkeys(lost):
+                        dropped.setdefault(symbol, []).append(where)
+                word = "".join(c for c in word if plain(c))
+            words.append(word)
+        text = " ".join(w for w in words if w)
+        braille = _attempt(engine, text) if text else ""
+        if braille is None:
+            raise RenderError(M.ENGINE_ESCAPE.format(engine=engine.name,
+                                                     where=where or prepared.text[:30]))
     return braille.strip("\u2800")
+
+
+def _attempt(engine: BrailleEngine, text: str) -> str | None:
+    """The engine's braille, or None when it raises or leaves a non-6-dot cell."""
+    try:
+        braille = engine.translate(text)
+    except (ValueError, RuntimeError):
+        return None
+    return braille if is_six_dot(braille) else None
