@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -118,7 +119,7 @@ class ContentReader:
         prefixes: dict[int, Path] = {}
         slugs: dict[str, Path] = {}
         for path in sorted(folder.glob("*.md")):
-            if path.name.startswith("_"):
+            if path.name.startswith(("_", ".")):  # hidden: editor backups, macOS "._" files
                 continue
             m = ARTICLE_NAME.match(path.name)
             if not m:
@@ -253,7 +254,11 @@ class ContentReader:
             raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
         target = folder / src
         if not target.exists() and not target.is_symlink():
-            raise ContentError(M.IMAGE_MISSING.format(src=src), path, line)
+            # Files copied from a Mac keep NFD names while the text was normalised to NFC.
+            nfd = folder / unicodedata.normalize("NFD", src)
+            if not nfd.exists():
+                raise ContentError(missing_image_message(folder, src), path, line)
+            target = nfd
         resolved = target.resolve()
         if not resolved.is_relative_to(self.root):
             raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
@@ -307,6 +312,20 @@ class ContentReader:
         except GreenpubError as exc:
             self.errors.append(exc)
         return None
+
+
+def missing_image_message(folder: Path, src: str) -> str:
+    """Why an image is not found, with a hint for the usual slips of Windows and Mac users."""
+    if "\\" in src:
+        return M.IMAGE_BACKSLASH.format(src=src, fixed=src.replace("\\", "/"))
+    wanted = folder / src
+    if wanted.parent.is_dir() and wanted.parent.resolve().is_relative_to(folder.resolve()):
+        key = unicodedata.normalize("NFC", wanted.name).casefold()
+        for entry in sorted(wanted.parent.iterdir()):
+            if unicodedata.normalize("NFC", entry.name).casefold() == key:
+                found = unicodedata.normalize("NFC", str(entry.relative_to(folder)))
+                return M.IMAGE_MISSING_CASE.format(src=src, found=found)
+    return M.IMAGE_MISSING.format(src=src)
 
 
 def read_content(content_dir: Path, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:
