@@ -167,7 +167,7 @@ class Layout:
         return section
 
     def title_section(self, lines: list[str]) -> Section:
-        section = Section("title", lines[0])
+        section = Section("title", M.TITLE_PAGE)
         body: list[str] = []
         for text in lines:
             body += centre(self.tr(text, M.EDITION), self.width) if text else [""]

@@ -19,6 +19,7 @@ CHECK_ENGINE_MISSING = "교차 검증용 엔진 '{name}'이(가) 없어 교차 �
 EDITION = "점자판"
 DRAFT = "검토용"
 CONTENTS = "차례"
+TITLE_PAGE = "표지"
 NOTE_TITLE = "발행인 인사"
 PAGE_COUNT = "전 {n}쪽"
 TRANSCRIBER_NOTE = "점역자 주: {text}"
