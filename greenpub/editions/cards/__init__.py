@@ -23,6 +23,9 @@ from .series import CardSettings, content_texts
 from .theme import Theme, load_theme
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest ZIP date: fixed, so the archive is stable
+# Bump when layout or drawing code changes what a slide looks like: cached slides drawn
+# by the old code are then redrawn.
+RENDERER = "cards-2"
 
 
 class CardsEdition(Edition):
@@ -36,6 +39,7 @@ class CardsEdition(Edition):
             "theme": ctx.layout_digest(),
             "fonts": theme.font_digest,
             "settings": ctx.settings_digest("cards"),
+            "renderer": RENDERER,
         }
         out = Outputs()
         for article in issue.articles:

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import segno
 from PIL import Image, ImageDraw, ImageOps
 
+from ...errors import ConfigError
+from . import messages as M
 from .theme import ImageLayer, Layer, RectLayer, TextLayer, Theme
 from .textlayout import DoesNotFit, FittedText, fit, pil_font
 
@@ -88,7 +91,7 @@ def plan_slide(theme: Theme, spec: SlideSpec, drafts: bool) -> SlidePlan:
     resolved: dict[int, str] = {}
     for i, layer in enumerate(layers):
         if isinstance(layer, TextLayer):
-            text = clean_text(layer.template.render(**spec.values))
+            text = clean_text(_render(theme, layer, layer.template, spec))
             if not text:
                 continue
             chain = theme.fonts[layer.style.font]
@@ -98,7 +101,7 @@ def plan_slide(theme: Theme, spec: SlideSpec, drafts: bool) -> SlidePlan:
             if layer.alt:
                 alt_parts.append(text)
         elif isinstance(layer, ImageLayer) and layer.alt is not None and _has_image(layer, spec):
-            alt_parts.append(clean_text(layer.alt.render(**spec.values)))
+            alt_parts.append(clean_text(_render(theme, layer, layer.alt, spec)))
     for i, text in resolved.items():
         layer = layers[i]
         assert isinstance(layer, TextLayer)
@@ -111,6 +114,14 @@ def plan_slide(theme: Theme, spec: SlideSpec, drafts: bool) -> SlidePlan:
             raise TextTooLong(text, exc) from None
         texts[i] = PlacedText(layer, text, fitted)
     return SlidePlan(spec, layers, texts, join_alt(alt_parts))
+
+
+def _render(theme: Theme, layer: Layer, template: jinja2.Template, spec: SlideSpec) -> str:
+    try:
+        return template.render(**spec.values)
+    except jinja2.TemplateError as exc:  # e.g. a value missing only for some articles
+        raise ConfigError(M.BAD_TEMPLATE.format(field=layer.field, detail=exc),
+                          theme.path) from None
 
 
 def _has_image(layer: ImageLayer, spec: SlideSpec) -> bool:

@@ -10,6 +10,7 @@ style's minimum size is an error, never cropped.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,20 +150,56 @@ def _soft_pieces(word: str) -> list[str]:
     return pieces
 
 
-def wrap(text: str, chain: FontChain, size: int, width: float) -> list[str]:
-    """Greedy keep-all wrapping: break at spaces and explicit line breaks only."""
+_DATE_PART = re.compile(r"\d\.$")  # '3.' in the Korean date '3. 2.'
+_WORDLIKE = re.compile(r"\w")
+
+
+def units(para: str) -> list[str]:
+    """Words, with the spaces a line must not break at glued back in.
+
+    Keep-all breaks at every space; two exceptions keep Korean notation readable:
+    the parts of a date written '3. 2.' stay together, and a symbol standing alone
+    ('☎', '→') stays with the word after it.
+    """
+    out: list[str] = []
+    for word in para.split():
+        if out and _glued(out[-1].rsplit(" ", 1)[-1], word):
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
+
+
+def _glued(prev: str, word: str) -> bool:
+    return not _WORDLIKE.search(prev) or bool(_DATE_PART.search(prev) and word[:1].isdigit())
+
+
+def wrap(text: str, chain: FontChain, size: int, width: float,
+         soft_limit: float | None = None) -> list[str]:
+    """Greedy keep-all wrapping: break at spaces and explicit line breaks only.
+
+    A unit wider than `soft_limit` (the box width) may break after '/' or '-'.
+    """
+    soft_limit = width if soft_limit is None else soft_limit
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
-            pieces = [word] if chain.width(word, size) <= width else _soft_pieces(word)
+        for unit in units(para):
+            w = chain.width(unit, size)
+            if w <= width:
+                pieces = [unit]
+            elif w > soft_limit:
+                pieces = [p for word in unit.split(" ") for p in _soft_pieces(word)]
+            else:
+                pieces = [unit]
             for k, piece in enumerate(pieces):
-                joined = (line + (" " if k == 0 else "") + piece) if line else piece
+                sep = " " if k == 0 or pieces[k - 1][-1:] not in SOFT_BREAK_AFTER else ""
+                joined = (line + sep + piece) if line else piece
                 if chain.width(joined, size) <= width:
                     line = joined
                     continue
                 if chain.width(piece, size) > width:
-                    raise _WordTooWide(word)
+                    raise _WordTooWide(unit)
                 if line:
                     lines.append(line)
                 line = piece
@@ -177,7 +214,7 @@ def _balanced(text: str, chain: FontChain, size: int, width: float, n: int) -> l
     for _ in range(12):
         mid = (lo + hi) / 2
         try:
-            lines = wrap(text, chain, size, mid)
+            lines = wrap(text, chain, size, mid, soft_limit=width)
         except _WordTooWide:
             lo = mid
             continue

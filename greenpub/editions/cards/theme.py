@@ -218,8 +218,9 @@ class _Reader:
             tmpl = self.env.from_string(source)
             tmpl.render(**VARIABLES)
         except jinja2.UndefinedError as exc:
+            found = re.search(r"'([^']+)' is undefined", exc.message or "")
             raise self.fail(M.UNKNOWN_VARIABLE.format(
-                field=f"{name}.{key}", detail=exc.message,
+                field=f"{name}.{key}", detail=f"'{found[1]}'" if found else exc.message,
                 known=", ".join(sorted(VARIABLES))), node, key) from None
         except jinja2.TemplateError as exc:
             raise self.fail(M.BAD_TEMPLATE.format(field=f"{name}.{key}", detail=exc), node,
@@ -355,12 +356,18 @@ def backgrounds_under(layers: tuple[Layer, ...], index: int, background: RGB,
     return found + [background]
 
 
-def check_contrast(r: _Reader, slide: SlideLayout, layers: tuple[Layer, ...],
-                   nodes: dict[str, tuple[Any, Any]]) -> None:
+def check_layers(r: _Reader, slide: SlideLayout, layers: tuple[Layer, ...],
+                 nodes: dict[str, tuple[Any, Any]]) -> None:
+    """Text boxes never overlap, and every text colour has 4.5:1 on what lies under it."""
     for i, layer in enumerate(layers):
         if not isinstance(layer, TextLayer):
             continue
         node, key = nodes[layer.field]
+        for other in layers[:i]:
+            if isinstance(other, TextLayer) and _overlaps(other.box, layer.box):
+                raise r.fail(M.TEXT_OVERLAP.format(field=layer.field, box=list(layer.box),
+                                                   other=other.field,
+                                                   other_box=list(other.box)), node, key)
         for bg in backgrounds_under(layers, i, slide.background, slide.width, slide.height):
             if isinstance(bg, ImageLayer):
                 raise r.fail(M.TEXT_OVER_IMAGE.format(field=layer.field, image=bg.field), node,
@@ -488,9 +495,9 @@ def load_theme(folder: Path) -> Theme:
                             layer_list(r.get(node, "layers", name, CommentedSeq),
                                        f"{name}.layers", canvas))
         slides[kind] = slide
-        check_contrast(r, slide, slide.layers, nodes)
+        check_layers(r, slide, slide.layers, nodes)
         if canvas in draft:
-            check_contrast(r, slide, slide.layers + draft[canvas], nodes)
+            check_layers(r, slide, slide.layers + draft[canvas], nodes)
 
     return Theme(path=path, fonts=fonts, logo=logo, slides=slides, draft=draft,
                  qr_dark=qr_dark, qr_light=qr_light, font_digest=digest(font_files),
