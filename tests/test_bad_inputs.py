@@ -293,3 +293,24 @@ def test_dangerous_html_is_removed_with_a_warning(tmp_path: Path) -> None:
     # the harmless text around the removed parts survives, template syntax stays literal
     assert "스타일 식이 들어간 문단" in page and "데이터 주소 링크" in page
     assert "{{ 7*7 }}" in page and "{% if true %}참{% endif %}" in page
+
+
+def test_mac_leftovers_are_accepted(tmp_path: Path, clean_build: Path) -> None:
+    """A Korean image name a Mac kept in NFD, and the hidden "._" file it leaves beside
+    each article: the build finds the image and ignores the hidden file."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    images = content / "2021-03/images"
+    (images / "wifi.png").rename(images / unicodedata.normalize("NFD", "와이파이.png"))
+    article = content / ARTICLE
+    article.write_text(article.read_text("utf-8").replace("images/wifi.png", "images/와이파이.png"),
+                       "utf-8")
+    (content / "2021-03/._01-wifi.md").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    out = tmp_path / "out"
+    r = build(content, out, tmp_path / "cache")
+    assert r.code == 0, r.err
+    assert "오류" not in r.err and "경고" not in r.err, r.err
+    built = sorted(p.name for p in (out / "2021-03/images").iterdir())
+    assert [n for n in built if n.startswith("와이파이-")], built
+    assert all(unicodedata.is_normalized("NFC", n) for n in built)
+    assert len(built) == len(list((clean_build / "2021-03/images").iterdir()))
