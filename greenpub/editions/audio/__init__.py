@@ -4,6 +4,8 @@ issue as one MP3 with ID3v2.4 chapters (CHAP/CTOC), plus an M3U8 playlist.
 Stages: script (blocks -> normalised spoken segments) -> engines (TTS, cached per
 segment) -> encode (loudness-normalised MP3, tags). Each MP3 is a `ctx.unit`, so a
 warm rebuild with nothing changed neither calls a voice nor re-encodes anything.
+The whole-issue file is the parts' MPEG frames joined (no second encoding), which
+also places every chapter on an exact frame boundary.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from ...content.model import Article, Issue
 from ...errors import RenderError
 from ..base import Edition, Outputs, RenderContext
 from . import messages as M
-from .encode import (Chapter, Tags, cover_jpeg, encode_mp3, join, normalise_loudness, seconds,
-                     silence, write_tags)
+from .encode import (Chapter, Tags, cover_jpeg, encode_mp3, frame_samples, join,
+                     normalise_loudness, seconds, silence, strip_id3, write_tags)
 from .engines import TTS_OPTIONS, Narrator, TtsCache, make_engine
 from .normalise import merged_lexicon
 from .script import ScriptWriter, article_script, contents_script
@@ -53,6 +55,8 @@ class _IssueAudio:
             raise RenderError(M.BAD_TTS_OPTION.format(value=ctx.options.tts))
         self.lexicon = merged_lexicon(ctx.site.lexicon)
         self.engine = make_engine(ctx.options.tts, settings)
+        for counter in ("tts_calls", "tts_cache_hits"):  # reported even when zero
+            ctx.counters[counter] += 0
         self.narrator = Narrator(self.engine, TtsCache(ctx.cache.folder("tts")), ctx.counters,
                                  ctx.warn)
         site = ctx.site
@@ -64,7 +68,6 @@ class _IssueAudio:
                      issue.label],
             "cover": issue.cover.digest if issue.cover else None,
         }
-        self.fresh: dict[str, np.ndarray] = {}  # audio rendered in this build, by part
         self._cover: bytes | None | bool = False
 
     # -- helpers -----------------------------------------------------------------
@@ -79,12 +82,17 @@ class _IssueAudio:
                     self.ctx.warn(M.COVER_UNREADABLE.format(file=cover.path, reason=exc))
         return self._cover or None
 
-    def speak(self, script: ScriptWriter, label: str,
-              prefer: str | None = None) -> tuple[np.ndarray, str]:
-        """A script as loudness-normalised float audio, and the engine that spoke it."""
+    def speak(self, script: ScriptWriter, label: str) -> tuple[np.ndarray, str]:
+        """A script as loudness-normalised float audio, and the engine that spoke it.
+
+        The part ends with the pause between articles, so the parts play back to back
+        (playlist or whole-issue file) with a breath between them."""
         texts = [s.text for s in script.segments]
-        pcms, engine = self.narrator.narrate(texts, label, prefer)
-        pcm = join([silence(250), *pcms], [0, *(s.pause_ms for s in script.segments)])
+        pcms, engine = self.narrator.narrate(texts, label)
+        pauses = [s.pause_ms for s in script.segments]
+        if pauses:
+            pauses[-1] = max(pauses[-1], self.settings.article_pause_ms)
+        pcm = join([silence(250), *pcms], [0, *pauses])
         return normalise_loudness(pcm, self.settings.loudness_lufs), engine
 
     def check_words(self, script: ScriptWriter, label: str) -> None:
@@ -93,11 +101,11 @@ class _IssueAudio:
             self.ctx.warn(M.UNKNOWN_WORDS.format(label=label, words=", ".join(words),
                                                  example=words[0]))
 
-    def write_mp3(self, tmp: Path, rel: str, audio: np.ndarray, tags: Tags,
+    def write_mp3(self, tmp: Path, rel: str, frames: bytes, tags: Tags,
                   chapters: list[Chapter] | None = None) -> None:
         path = tmp / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(encode_mp3(audio, self.settings.bitrate))
+        path.write_bytes(frames)
         write_tags(path, tags, chapters)
 
     def tags(self, title: str, track: str) -> Tags:
@@ -113,9 +121,9 @@ class _IssueAudio:
 
         def produce(tmp: Path) -> dict[str, Any]:
             audio, engine = self.speak(script, label)
-            self.fresh[key] = audio
-            self.write_mp3(tmp, rel, audio, self.tags(title, track))
-            return {"duration": seconds(len(audio)), "engine": engine}
+            frames = encode_mp3(audio, self.settings.bitrate)
+            self.write_mp3(tmp, rel, frames, self.tags(title, track))
+            return {"duration": seconds(frame_samples(frames)), "engine": engine}
 
         data = self.ctx.unit(f"{self.issue.id}/{key}", inputs, produce)
         return data, digest(inputs)
@@ -126,11 +134,11 @@ class _IssueAudio:
         contents = contents_script(issue, ctx.site.title, ctx.site.publisher, s, self.lexicon,
                                    ctx.drafts)
         self.check_words(contents, M.CONTENTS_NOTE.rstrip("."))
-        parts: list[tuple[str, ScriptWriter, str, dict[str, Any], Article | None]] = []
+        parts: list[tuple[str, Article | None]] = []
         digests = []
         rel = paths.audio_contents(issue.id)
         data, d = self.part("00-contents", rel, contents, "차례", f"{issue.label} 차례", "0")
-        parts.append(("00-contents", contents, "차례", data, None))
+        parts.append((rel, None))
         digests.append(d)
         playlist = [(data["duration"], f"{issue.label} 차례", rel)]
         for a in issue.articles:
@@ -138,7 +146,7 @@ class _IssueAudio:
             self.check_words(script, a.title)
             rel = paths.audio_article(issue.id, a)
             data, d = self.part(a.slug, rel, script, a.title, a.title, str(a.order))
-            parts.append((a.slug, script, a.title, data, a))
+            parts.append((rel, a))
             digests.append(d)
             playlist.append((data["duration"], a.title, rel))
             out.article(a.slug).update({"mp3": rel, "duration": data["duration"]})
@@ -152,34 +160,27 @@ class _IssueAudio:
         self.write_playlist(playlist)
         return out
 
-    def whole(self, parts: list[tuple[str, ScriptWriter, str, dict[str, Any], Article | None]],
-              digests: list[str]) -> dict[str, Any]:
-        """The whole issue in one MP3, one chapter per article."""
+    def whole(self, parts: list[tuple[str, Article | None]], digests: list[str]) -> dict[str, Any]:
+        """The whole issue in one MP3, one chapter per article: the parts' frames joined."""
         rel = paths.audio_issue(self.issue.id)
-        gap = silence(self.settings.article_pause_ms)
 
         def produce(tmp: Path) -> dict[str, Any]:
-            pieces: list[np.ndarray] = []
+            frames: list[bytes] = []
             chapters: list[dict[str, Any]] = []
             pos = 0
-            for key, script, label, data, article in parts:
-                audio = self.fresh.get(key)
-                if audio is None:  # its own MP3 came from the build cache
-                    audio, _ = self.speak(script, label, prefer=data.get("engine"))
+            for part_rel, article in parts:
+                data = strip_id3((self.ctx.out / part_rel).read_bytes())
+                n = frame_samples(data)
                 if article is not None:
                     chapters.append({"title": article.title, "slug": article.slug,
-                                     "start": seconds(pos),
-                                     "end": seconds(pos + len(audio) + len(gap))})
-                pieces += [audio, gap.astype(np.float64)]
-                pos += len(audio) + len(gap)
-            total = np.concatenate(pieces[:-1]) if pieces else np.zeros(0)
-            if chapters:
-                chapters[-1]["end"] = seconds(len(total))
-            marks = [Chapter(f"ch{i:02d}", c["title"], int(c["start"] * 1000),
-                             int(c["end"] * 1000)) for i, c in enumerate(chapters, 1)]
-            self.write_mp3(tmp, rel, total, self.tags(self.album, str(self.issue.number)),
-                           marks)
-            return {"chapters": chapters, "duration": seconds(len(total))}
+                                     "start": seconds(pos), "end": seconds(pos + n)})
+                frames.append(data)
+                pos += n
+            marks = [Chapter(f"ch{i:02d}", c["title"], round(c["start"] * 1000),
+                             round(c["end"] * 1000)) for i, c in enumerate(chapters, 1)]
+            self.write_mp3(tmp, rel, b"".join(frames),
+                           self.tags(self.album, str(self.issue.number)), marks)
+            return {"chapters": chapters, "duration": seconds(pos)}
 
         inputs = {**self.common, "parts": digests}
         return self.ctx.unit(f"{self.issue.id}/whole", inputs, produce)
