@@ -182,3 +182,11 @@ def test_output_paths_are_inside_out(tmp_path: Path):
     for issue in m["issues"]:
         for rel in paths([issue["outputs"], [a["outputs"] for a in issue["articles"]]]):
             assert not os.path.isabs(rel) and (out / rel).exists(), rel
+
+
+def test_article_symlink_leaving_the_content_folder_is_refused(mini: Path, tmp_path: Path):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text((mini / "2021-03" / "02-survey.md").read_text("utf-8"), "utf-8")
+    (mini / "2021-03" / "09-linked.md").symlink_to(outside)
+    r = build(mini, tmp_path / "out", tmp_path / "cache")
+    assert r.code == 2 and "09-linked.md" in r.err and "원고 폴더 밖" in r.err

@@ -125,6 +125,9 @@ class ContentReader:
             if not m:
                 self.errors.append(ContentError(M.BAD_ARTICLE_NAME.format(name=path.name), path))
                 continue
+            if not path.resolve().is_relative_to(self.root):
+                self.errors.append(ContentError(M.FILE_OUTSIDE, path))
+                continue
             order, slug = int(m.group(1)), m.group(2)
             if order in prefixes:
                 self.errors.append(ContentError(

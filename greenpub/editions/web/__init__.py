@@ -17,6 +17,7 @@ import lxml.html
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ... import GENERATOR, paths
+from ... import messages as M
 from ...content.model import Article, ImageRef, Issue
 from ...errors import RenderError
 from ..base import Edition, Outputs, RenderContext
@@ -176,8 +177,8 @@ class WebEdition(Edition):
     def _image(self, image: ImageRef, img_dir: str, ctx: RenderContext, url: Page) -> WebImage:
         try:
             return web_image(image, img_dir, ctx, url)
-        except OSError as exc:
-            raise RenderError(f"이미지를 변환할 수 없습니다: {exc}", image.path) from None
+        except OSError:
+            raise RenderError(M.IMAGE_CONVERT, image.path) from None
 
     def _og(self, ctx: RenderContext, og: str | None, alt: str, fallback: ImageRef | None,
             img_dir: str, url: Page) -> dict[str, Any]:
