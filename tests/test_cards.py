@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-import shutil
 import struct
 import subprocess
 import zipfile
@@ -170,7 +168,7 @@ def test_text_that_does_not_fit_is_an_error_naming_article_and_slide(tmp_path: P
 
 def test_long_text_shrinks_before_it_fails(tmp_path: Path):
     medium = "주민 여러분의 소중한 의견을 기다립니다. " * 5
-    result, ctx = render(tmp_path, with_card(["짧은 문장입니다.", medium]))
+    result, _ = render(tmp_path, with_card(["짧은 문장입니다.", medium]))
     assert result.outputs.articles["survey"]["cards"][2]["alt"] == medium.strip()
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from greenpub.editions.cards.theme import (ImageLayer, TextLayer, contrast, load_theme,
-                                           luminance)
+from greenpub.editions.cards.theme import ImageLayer, contrast, load_theme, luminance
 from greenpub.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent

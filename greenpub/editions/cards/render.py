@@ -129,6 +129,10 @@ def _has_image(layer: ImageLayer, spec: SlideSpec) -> bool:
 
 
 def draw_slide(theme: Theme, plan: SlidePlan) -> bytes:
+    return png_bytes(paint_slide(theme, plan))
+
+
+def paint_slide(theme: Theme, plan: SlidePlan) -> Image.Image:
     layout = theme.slides[plan.spec.kind]
     img = Image.new("RGB", (layout.width, layout.height), layout.background)
     draw = ImageDraw.Draw(img)
@@ -143,7 +147,7 @@ def draw_slide(theme: Theme, plan: SlidePlan) -> bytes:
             _draw_image(img, draw, theme, layer, plan.spec)
         elif i in plan.texts:
             _draw_text(draw, theme, plan.texts[i])
-    return png_bytes(img)
+    return img
 
 
 def png_bytes(img: Image.Image) -> bytes:

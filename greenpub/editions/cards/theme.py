@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -291,7 +291,8 @@ def _layer(r: _Reader, node: Any, name: str, styles: dict[str, TextStyle],
     kind = kinds[0]
     body = r.get(node, kind, name, CommentedMap)
     name = f"{name}.{kind}"
-    box_v = r.get(body, "box", name, CommentedSeq)  # noqa: F841 - type check only
+    if "box" not in body:
+        raise r.fail(GM.MISSING_FIELD.format(field=f"{name}.box"), body)
     box: Box = r.ints(body, "box", f"{name}.box", 4, M.BAD_BOX)  # type: ignore[assignment]
     if box[2] <= 0 or box[3] <= 0:
         raise r.fail(M.BAD_BOX.format(field=f"{name}.box", value=list(box)), body, "box")
@@ -503,9 +504,3 @@ def load_theme(folder: Path) -> Theme:
                  qr_dark=qr_dark, qr_light=qr_light, font_digest=digest(font_files),
                  colors=dict(r.colors))
 
-
-def with_slide(theme: Theme, kind: str, **changes: Any) -> Theme:
-    """A copy of the theme with one slide layout changed (for tests and previews)."""
-    slides = dict(theme.slides)
-    slides[kind] = replace(slides[kind], **changes)
-    return replace(theme, slides=slides)
