@@ -98,7 +98,8 @@ class WebEdition(Edition):
             canonical=ctx.url(paths.web_issue_url(issue.id)),
             og_title=f"{ctx.site.title} {issue_label(issue)} — {issue.title}",
             description=_first_line(issue.note_md) or issue.title,
-            **self._og(ctx, issue_out.get("og"), f"{ctx.site.title} {issue_label(issue)} 표지",
+            **self._og(ctx, issue_out.get("og"), issue_out.get("og_alt") or
+                       f"{ctx.site.title} {issue_label(issue)} 표지",
                        issue.cover, img_dir, url),
         )
         outs.issue["web"] = page
@@ -142,8 +143,8 @@ class WebEdition(Edition):
             if nxt else None,
             links=links, canonical=ctx.url(paths.web_article_url(issue.id, article.slug)),
             og_type="article", og_title=article.title, description=article.summary,
-            **self._og(ctx, a_out.get("og"), article.images[0].alt if article.images else
-                       article.title, article.images[0] if article.images else None,
+            **self._og(ctx, a_out.get("og"), a_out.get("og_alt") or
+                       (article.images[0].alt if article.images else article.title), article.images[0] if article.images else None,
                        img_dir, url),
         )
 
