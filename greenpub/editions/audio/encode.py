@@ -142,9 +142,31 @@ def cover_jpeg(path: Path, size: int = 600) -> bytes:
         return buf.getvalue()
 
 
+class _ChapterOrderID3(ID3):
+    """ID3 that writes CTOC and CHAP frames last, in chapter order.
+
+    mutagen sorts frames by size, which scrambles chapters; players that ignore
+    CTOC (FFmpeg 5.1 and everything built on it) list chapters in file order."""
+
+    def _write(self, config):  # type: ignore[no-untyped-def]
+        from mutagen.id3._tags import save_frame  # mutagen 1.47: the per-frame writer
+
+        chapters = [f for f in self.values() if f.FrameID in ("CTOC", "CHAP")]
+        for f in chapters:
+            del self[f.HashKey]
+        try:
+            data = super()._write(config)
+            for f in chapters:
+                data += save_frame(f, config=config)
+        finally:
+            for f in chapters:
+                self.add(f)
+        return data
+
+
 def write_tags(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
     """ID3v2.4: TIT2, TALB, TPE1, TRCK, TDRC, TLAN=kor, APIC; CHAP + CTOC when given."""
-    id3 = ID3()
+    id3 = _ChapterOrderID3()
     id3.add(TIT2(encoding=3, text=tags.title))
     id3.add(TALB(encoding=3, text=tags.album))
     id3.add(TPE1(encoding=3, text=tags.publisher))

@@ -1,0 +1,273 @@
+"""The audiobook edition: files, chapters, tags, loudness, pauses, gate, drafts, cache,
+and the whole thing through the CLI. Real espeak-ng, lameenc, mutagen, pyloudnorm;
+MP3s are decoded back with ffmpeg as a listener's player would."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import MINI, ROOT, run_cli
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from greenpub.cache import BuildCache
+from greenpub.config import SiteConfig
+from greenpub.content.model import Issue
+from greenpub.content.reader import read_content
+from greenpub.editions.audio import AudioEdition
+from greenpub.editions.audio import messages as M
+from greenpub.editions.audio.encode import loudness
+from greenpub.editions.audio.engines import SAMPLE_RATE, decode_mp3
+from greenpub.editions.audio.script import article_script, contents_script
+from greenpub.editions.audio.settings import AudioSettings, load_settings
+from greenpub.editions.base import BuildOptions, EditionResult, RenderContext, run_edition
+from greenpub.errors import ConfigError
+from greenpub.review import decide
+
+
+def _gated(drafts: bool = False) -> tuple[SiteConfig, Issue]:
+    cfg, issues = read_content(MINI)
+    issue = issues[0]
+    articles = []
+    for a in issue.articles:
+        if decide(a, cfg).publishable:
+            articles.append(a)
+        elif drafts:
+            articles.append(dataclasses.replace(a, draft=True))
+    return cfg, dataclasses.replace(issue, articles=articles)
+
+
+def _render(cfg: SiteConfig, issue: Issue, out: Path, cache: Path,
+            **options: object) -> EditionResult:
+    ctx = RenderContext(site=cfg, out=out, project=ROOT, options=BuildOptions(**options),
+                        cache=BuildCache(cache))
+    return run_edition(AudioEdition(), issue, ctx)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Issue, EditionResult]:
+    tmp = tmp_path_factory.mktemp("audio")
+    cfg, issue = _gated()
+    result = _render(cfg, issue, tmp / "out", tmp / "cache")
+    return tmp, issue, result
+
+
+def _pcm(path: Path) -> np.ndarray:
+    return decode_mp3(path.read_bytes()).astype(np.float64) / 32768
+
+
+def test_outputs_follow_the_manifest_contract(built) -> None:
+    tmp, issue, result = built
+    out = tmp / "out"
+    o = result.outputs
+    assert o.issue["mp3"] == "audio/2021-03/green-seogu-2021-03.mp3"
+    assert o.issue["m3u"] == "audio/2021-03/green-seogu-2021-03.m3u8"
+    assert o.issue["audio_contents"] == "audio/2021-03/00-contents.mp3"
+    assert set(o.articles) == {"wifi", "survey"}
+    assert o.articles["wifi"]["mp3"] == "audio/2021-03/01-wifi.mp3"
+    for rel in [o.issue["mp3"], o.issue["m3u"], o.issue["audio_contents"],
+                *(a["mp3"] for a in o.articles.values())]:
+        assert (out / rel).is_file(), rel
+    playlist = (out / o.issue["m3u"]).read_text("utf-8").splitlines()
+    assert playlist[0] == "#EXTM3U"
+    assert [ln for ln in playlist if not ln.startswith("#")] == [
+        "00-contents.mp3", "01-wifi.mp3", "02-survey.mp3"]
+    assert all(abs(MP3(out / a["mp3"]).info.length - a["duration"]) < 0.1
+               for a in o.articles.values())
+
+
+def test_excluded_article_is_absent(built) -> None:
+    tmp, _, result = built
+    files = sorted(p.name for p in (tmp / "out" / "audio" / "2021-03").iterdir())
+    assert not any("pending" in f for f in files)
+    assert "pending" not in result.outputs.articles
+    assert all(c["slug"] != "pending" for c in result.outputs.issue["chapters"])
+
+
+def test_chapters_read_back_with_mutagen(built) -> None:
+    tmp, issue, result = built
+    path = tmp / "out" / result.outputs.issue["mp3"]
+    tags = ID3(path)
+    duration_ms = MP3(path).info.length * 1000
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert len(chaps) == len(issue.articles) == 2
+    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == [a.title for a in issue.articles]
+    (toc,) = tags.getall("CTOC")
+    assert toc.child_element_ids == [c.element_id for c in chaps]
+    starts = [c.start_time for c in chaps]
+    assert starts[0] > 5000  # the contents come first
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    for c, nxt in zip(chaps, chaps[1:]):
+        assert c.start_time < c.end_time == nxt.start_time
+    assert chaps[-1].end_time <= duration_ms + 1
+    # the manifest's chapter list says the same, in seconds
+    assert [round(c["start"] * 1000) for c in result.outputs.issue["chapters"]] == starts
+    # each chapter begins where the article's own MP3 begins: the section announcement
+    whole = _pcm(path)
+    art = _pcm(tmp / "out" / result.outputs.articles["survey"]["mp3"])
+    at = round(chaps[1].start_time / 1000 * SAMPLE_RATE)
+    n = SAMPLE_RATE * 2
+    # CHAP times are whole milliseconds: look within one millisecond (22 samples)
+    best = max(np.corrcoef(whole[at + k:at + k + n], art[:n])[0, 1] for k in range(-22, 23))
+    assert best > 0.99
+
+
+def test_tags(built) -> None:
+    tmp, issue, result = built
+    out = tmp / "out"
+    for rel, title, track in [
+        (result.outputs.issue["mp3"], "Green 서구 제301호 (2021년 3월)", "301"),
+        (result.outputs.issue["audio_contents"], "제301호 (2021년 3월) 차례", "0"),
+        (result.outputs.articles["wifi"]["mp3"], issue.articles[0].title, "1"),
+    ]:
+        tags = ID3(out / rel)
+        assert tags.version == (2, 4, 0)
+        assert tags["TIT2"].text == [title]
+        assert tags["TALB"].text == ["Green 서구 제301호 (2021년 3월)"]
+        assert tags["TPE1"].text == ["인천광역시 서구"]
+        assert tags["TRCK"].text == [track]
+        assert str(tags["TDRC"].text[0]) == "2021-03-02"
+        assert tags["TLAN"].text == ["kor"]
+        (apic,) = tags.getall("APIC")
+        assert apic.mime == "image/jpeg" and apic.type == 3 and apic.data[:2] == b"\xff\xd8"
+
+
+def test_mp3_is_mono_speech_at_the_loudness_target(built) -> None:
+    tmp, _, result = built
+    for rel in [result.outputs.issue["mp3"], result.outputs.articles["wifi"]["mp3"]]:
+        info = MP3(tmp / "out" / rel).info
+        assert info.channels == 1 and info.sample_rate == SAMPLE_RATE and info.bitrate == 64000
+        audio = _pcm(tmp / "out" / rel)
+        assert abs(loudness(audio) - (-16.0)) <= 1.0
+        assert np.abs(audio).max() < 1.0  # not clipped
+
+
+def test_listening_has_pauses_between_sections(built) -> None:
+    """Decode an article as a listener's player would: speech with short pauses."""
+    tmp, _, result = built
+    audio = _pcm(tmp / "out" / result.outputs.articles["wifi"]["mp3"])
+    frame = SAMPLE_RATE // 100  # 10 ms
+    rms = np.sqrt(np.mean(audio[: len(audio) // frame * frame].reshape(-1, frame) ** 2, axis=1))
+    quiet = rms < 10 ** (-50 / 20)
+    runs, run = [], 0
+    for q in [*quiet, False]:
+        if q:
+            run += 1
+        elif run:
+            runs.append(run * 10)
+            run = 0
+    pauses = [r for r in runs if r >= 250]
+    assert len(pauses) >= 8  # title, author, figure, paragraphs, list items, table rows
+    assert max(pauses) >= AudioSettings().heading_pause_ms - 100
+    assert np.mean(~quiet) > 0.6  # mostly speech, not silence
+    assert runs[-1] >= AudioSettings().article_pause_ms - 100  # a breath before the next
+
+
+def test_warm_rebuild_calls_no_voice_and_encodes_nothing(built) -> None:
+    tmp, issue, first = built
+    assert first.counters["tts_calls"] > 10
+    before = {p: p.read_bytes() for p in (tmp / "out" / "audio").rglob("*.mp3")}
+    cfg, _ = _gated()
+    again = _render(cfg, issue, tmp / "out2", tmp / "cache")
+    assert again.counters["tts_calls"] == 0
+    assert again.cache.misses == 0 and again.cache.hits == 4  # contents, 2 articles, whole
+    for path, data in before.items():
+        assert (tmp / "out2" / path.relative_to(tmp / "out")).read_bytes() == data
+
+
+def test_one_changed_article_reuses_the_other_voices(built, tmp_path: Path) -> None:
+    tmp, issue, _ = built
+    cfg, _ = _gated()
+    wifi, survey = issue.articles
+    edited = dataclasses.replace(survey, title="설문에 꼭 참여해 주세요", hash="changed")
+    result = _render(cfg, dataclasses.replace(issue, articles=[wifi, edited]), tmp_path / "out",
+                     tmp / "cache")
+    # the title is said twice (contents and article); everything else is cached
+    assert result.counters["tts_calls"] == 2
+    built_units = {r.unit for r in result.cache.records if r.status == "built"}
+    assert built_units == {"2021-03/00-contents", "2021-03/survey", "2021-03/whole"}
+
+
+def test_drafts_say_so_first(tmp_path: Path) -> None:
+    cfg, issue = _gated(drafts=True)
+    settings, lexicon = AudioSettings(), cfg.lexicon
+    assert [a.slug for a in issue.articles] == ["wifi", "survey", "pending"]
+    contents = contents_script(issue, cfg.title, cfg.publisher, settings, lexicon, True)
+    assert contents.segments[0].text.startswith("검토용 음성입니다")
+    for a in issue.articles:
+        segments = article_script(a, settings, lexicon, True).segments
+        assert segments[0].text.startswith("검토용 음성입니다")
+        assert (segments[1].text == M.DRAFT_ARTICLE) == a.draft
+    normal = article_script(issue.articles[0], settings, lexicon, False).segments
+    assert not normal[0].text.startswith("검토용")
+    result = _render(cfg, issue, tmp_path / "out", tmp_path / "cache", drafts=True)
+    assert "pending" in result.outputs.articles
+    assert len(result.outputs.issue["chapters"]) == 3
+
+
+def test_script_reads_structure_aloud() -> None:
+    cfg, issue = _gated()
+    wifi = article_script(issue.articles[0], AudioSettings(), cfg.lexicon, False)
+    texts = [s.text for s in wifi.segments]
+    assert texts[0] == "구정 소식 기사입니다."
+    assert texts[1] == "구청 민원실에서 무료 와이파이를 쓰세요."
+    assert "글, 홍보정책담당관." in texts
+    assert any(t.startswith("사진 설명: 스마트폰 화면에") for t in texts)
+    assert "이용 방법." in texts
+    # list item, then its footnote right after the list
+    item = texts.index("직원: 최초 일 회 인증.")
+    assert texts[item + 1] == "각주, 스마트폰을 바꾸면 다시 인증합니다."
+    # the table: its shape, then each row with its column headers
+    assert "두 줄, 두 칸으로 되어 있습니다." in texts
+    assert "첫째 줄. 구분, 공공와이파이. 서비스 구역, 본청 일층 민원봉사실." in texts
+    assert texts[-1] == "기사를 마칩니다."
+    contents = contents_script(issue, cfg.title, cfg.publisher, AudioSettings(), cfg.lexicon,
+                               False)
+    ctexts = [s.text for s in contents.segments]
+    assert ctexts[:4] == ["그린 서구, 제삼백일호.", "이천이십일년 삼월 이일 발행, 인천광역시 서구.",
+                          "이번 호 제목은 봄을 여는 서구 소식입니다.",
+                          "이번 호에는 기사 두 편이 실려 있습니다."]
+    assert "첫째, 구정 소식, 구청 민원실에서 무료 와이파이를 쓰세요." in ctexts
+
+
+def test_bad_audio_settings_are_config_errors() -> None:
+    cfg, _ = _gated()
+    for bad, words in [({"speed": 1000}, "audio.speed"), ({"bitrate": 65}, "audio.bitrate"),
+                       ({"voice": "ko; rm"}, "audio.voice"), ({"colour": 1}, "'colour'"),
+                       ({"gtts_slow": "yes"}, "audio.gtts_slow")]:
+        site = dataclasses.replace(cfg, sections={**cfg.sections, "audio": bad})
+        with pytest.raises(ConfigError) as err:
+            load_settings(site)
+        assert words in err.value.message and err.value.file == str(cfg.path)
+    ok = dataclasses.replace(cfg, sections={**cfg.sections, "audio": {"speed": 140,
+                                                                     "pause_ms": 800}})
+    assert load_settings(ok).speed == 140
+
+
+def test_cli_build_reports_tts_calls_then_none(tmp_path: Path) -> None:
+    args = ["build", "--content", str(MINI), "--out", str(tmp_path / "out"), "--cache",
+            str(tmp_path / "cache"), "--formats", "audio", "-q"]
+    r = run_cli(*args)
+    assert r.code == 0, r.err
+    report = json.loads((tmp_path / "out" / "build-report.json").read_text("utf-8"))
+    assert report["counters"]["tts_calls"] > 10
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    (issue,) = manifest["issues"]
+    assert issue["outputs"]["mp3"] == "audio/2021-03/green-seogu-2021-03.mp3"
+    assert [c["slug"] for c in issue["outputs"]["chapters"]] == ["wifi", "survey"]
+    wifi = next(a for a in issue["articles"] if a["slug"] == "wifi")
+    assert wifi["outputs"]["mp3"] == "audio/2021-03/01-wifi.mp3"
+    r = run_cli(*args)
+    assert r.code == 0, r.err
+    report = json.loads((tmp_path / "out" / "build-report.json").read_text("utf-8"))
+    assert report["counters"]["tts_calls"] == 0
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                          str(tmp_path / "out" / issue["outputs"]["mp3"])],
+                         capture_output=True, text=True, check=True).stdout
+    assert [c["tags"]["title"] for c in json.loads(out)["chapters"]] == [
+        "구청 민원실에서 무료 와이파이를 쓰세요", "소식지 구독 방법 설문에 참여해 주세요"]
