@@ -1,0 +1,116 @@
+"""Print edition benchmark: PDF stage time against the plain `weasyprint` command.
+
+For each PDF (standard, large print) of the sample issue this times, in one run:
+  stage  — what the edition does: build the article HTML, check glyphs, render the
+           template, WeasyPrint layout and PDF/UA writing (in this process);
+  plain  — `weasyprint` as a command on the very same HTML file with the same PDF
+           options (pdf/ua-1, image dpi, JPEG quality, optimised images);
+  api    — WeasyPrint's Python API on the same file in this process (no interpreter
+           start-up, no keep-all patch difference hidden: the patch is loaded here);
+and prints them, the ratio stage/plain (target <= 1.2), stage/api and the PDF sizes. It also times the
+whole edition uncached and cached (both PDFs). The three are run interleaved,
+--repeat times, and the fastest of each is kept: the machine is shared, and the
+minimum is the figure least disturbed by other work.
+
+    .venv/bin/python benchmarks/bench_print.py [--content content] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import weasyprint  # noqa: E402
+
+from greenpub.cache import BuildCache  # noqa: E402
+from greenpub.content.reader import read_content  # noqa: E402
+from greenpub.editions.base import BuildOptions, RenderContext, run_edition  # noqa: E402
+from greenpub.editions.print import PrintEdition  # noqa: E402
+from greenpub.editions.print.document import build_articles, render_html  # noqa: E402
+from greenpub.editions.print.edition import report_missing_glyphs, write_pdf  # noqa: E402
+from greenpub.editions.print.settings import load_settings  # noqa: E402
+from greenpub.review import decide  # noqa: E402
+
+
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    cfg, issues = read_content(args.content)
+    issue = issues[0]
+    issue.articles = [a for a in issue.articles if decide(a, cfg).publishable]
+    tmp = Path(tempfile.mkdtemp(prefix="bench-print-"))
+    weasyprint_cmd = shutil.which("weasyprint", path=str(Path(sys.executable).parent)) \
+        or "weasyprint"
+    try:
+        ctx = RenderContext(site=cfg, out=tmp / "out", project=ROOT, options=BuildOptions(),
+                            cache=BuildCache(tmp / "cache"))
+        ctx.edition = "pdf"
+        settings = load_settings(cfg)
+        layouts = ctx.layouts("print").resolve()
+        print(f"issue {issue.id}: {len(issue.articles)} published articles, "
+              f"fastest of {args.repeat} interleaved runs")
+        print(f"{'pdf':<10}{'stage s':>9}{'plain s':>9}{'ratio':>7}{'api s':>8}{'ratio':>7}"
+              f"{'pages':>7}{'size KB':>9}")
+        for large in (False, True):
+            label = "large" if large else "standard"
+            target = tmp / f"{label}.pdf"
+            pages = 0
+
+            def stage() -> None:
+                nonlocal pages
+                articles = build_articles(issue, ctx)
+                report_missing_glyphs(issue, articles, settings, ctx)
+                html = render_html(issue, articles, ctx, settings, large)
+                pages = write_pdf(html, layouts, target, settings)
+
+            stage()  # warm fontconfig and font caches, as a build that already ran once
+            html_file = layouts / f".bench-{label}.html"  # same folder: same relative URLs
+            html_file.write_text(render_html(issue, build_articles(issue, ctx), ctx, settings,
+                                             large), "utf-8")
+            try:
+                command = [weasyprint_cmd, "--pdf-variant", "pdf/ua-1", "--optimize-images",
+                           "-j", str(settings.jpeg_quality), "-D", str(settings.image_dpi),
+                           "-q", str(html_file), str(tmp / f"{label}-plain.pdf")]
+                runs = [(timed(stage), timed(lambda: subprocess.run(command, check=True)),
+                         timed(lambda: weasyprint.HTML(filename=str(html_file)).write_pdf(
+                             tmp / f"{label}-api.pdf", pdf_variant="pdf/ua-1",
+                             optimize_images=True, jpeg_quality=settings.jpeg_quality,
+                             dpi=settings.image_dpi)))
+                        for _ in range(args.repeat)]
+                t_stage, t_plain, t_api = (min(r[i] for r in runs) for i in range(3))
+            finally:
+                html_file.unlink()
+            size = target.stat().st_size / 1024
+            print(f"{label:<10}{t_stage:>9.2f}{t_plain:>9.2f}{t_stage / t_plain:>7.2f}"
+                  f"{t_api:>8.2f}{t_stage / t_api:>7.2f}{pages:>7}{size:>9.0f}")
+
+        def edition(force: bool) -> None:
+            c = RenderContext(site=cfg, out=tmp / f"out-{time.perf_counter_ns()}", project=ROOT,
+                              options=BuildOptions(), cache=BuildCache(tmp / "cache", force))
+            run_edition(PrintEdition(), issue, c)
+
+        print(f"whole edition, both PDFs, uncached: {timed(lambda: edition(True)):.2f} s")
+        print(f"whole edition, both PDFs, cached:   {timed(lambda: edition(False)):.2f} s")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
