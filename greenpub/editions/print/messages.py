@@ -1,5 +1,9 @@
 """Korean text of the print edition: messages to editors and words printed on pages."""
 
+from ...messages import DRAFT_MARK
+
+WATERMARK = DRAFT_MARK  # on every page of a --drafts build
+
 # --- settings (site.yaml print:) -------------------------------------------
 UNKNOWN_SETTING = "알 수 없는 설정 '{key}'입니다(오타인지 확인해 주세요). 쓸 수 있는 설정: {known}"
 BAD_SETTING = "설정 '{key}'의 값이 잘못되었습니다: {expected}(현재 값: {value})."
@@ -33,7 +37,6 @@ BACK_TITLE = "펴낸 곳"
 BACK_OTHER_FORMATS = ("이 소식지는 누리집에서 모바일판·큰 글자판 PDF·점자(BRF/PEF)·"
                       "오디오북(MP3)으로도 볼 수 있습니다. 각 기사 제목 옆 QR 코드를 "
                       "스마트폰 카메라로 비추면 웹 페이지와 음성으로 바로 연결됩니다.")
-COPIES = "발행 부수"
 CONTACT_LABELS = {
     "department": "담당",
     "address": "주소",
