@@ -251,16 +251,10 @@ class Narrator:
         self.engine, self.cache, self.counters, self.warn = engine, cache, counters, warn
         self.down: dict[str, str] = {}  # engine name -> why it failed earlier in this build
 
-    def narrate(self, texts: list[str], label: str,
-                prefer: str | None = None) -> tuple[list[np.ndarray], str]:
-        """PCM for each text and the name of the engine that spoke them all.
-
-        `prefer` names the engine that spoke this article before (a rebuild of the
-        whole-issue file should reuse the article's voice, found in the cache)."""
+    def narrate(self, texts: list[str], label: str) -> tuple[list[np.ndarray], str]:
+        """PCM for each text and the name of the engine that spoke them all (one voice
+        per article: when an engine fails midway, the next one says the whole article)."""
         chain = self.engine.chain()
-        if prefer and prefer in [e.name for e in chain]:
-            chain = [e for e in chain if e.name == prefer] + [e for e in chain
-                                                              if e.name != prefer]
         for i, eng in enumerate(chain):
             last = i == len(chain) - 1
             try:
