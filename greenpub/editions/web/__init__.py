@@ -126,7 +126,9 @@ class WebEdition(Edition):
         cards = [{"src": url(c["src"]), "alt": c["alt"]} for c in a_out.get("cards", [])]
         links = []
         if a_out.get("mp3"):
-            links.append({"href": url(a_out["mp3"]), "label": "이 기사 음성(MP3)", "download": True})
+            links.append({"href": url(a_out["mp3"]), "label": "이 기사 음성(MP3)",
+                          "note": a_out.get("duration") and f"약 {round(a_out['duration'] / 60) or 1}분",
+                          "download": True})
         links += self._issue_links(issue_out, url)
         return self._render(
             ctx, "article.html", page,

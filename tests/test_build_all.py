@@ -1,0 +1,78 @@
+"""The whole sample issue, every edition, in one build: what `make run` produces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from browser import axe_violations, horizontal_overflow, phone_page, serve_folder
+from conftest import SAMPLE, run_cli
+
+ISSUE_KEYS = {"web", "pdf", "pdf_large", "brf", "pef", "braille_check", "braille_preview",
+              "mp3", "m3u", "og"}
+ARTICLE_KEYS = {"web", "mp3", "cards", "cards_zip", "og"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    tmp = tmp_path_factory.mktemp("all")
+    r = run_cli("build", "--content", str(SAMPLE), "--out", str(tmp / "out"), "--cache",
+                str(tmp / "cache"))
+    assert r.code == 0, r.err
+    assert "Traceback" not in r.err
+    manifest = json.loads((tmp / "out" / "manifest.json").read_text("utf-8"))
+    return tmp / "out", manifest
+
+
+def test_every_edition_in_the_manifest_and_on_disk(built):
+    out, manifest = built
+    assert set(manifest["formats"]) == {"web", "cards", "pdf", "braille", "audio"}
+    (issue,) = manifest["issues"]
+    assert ISSUE_KEYS <= set(issue["outputs"])
+    for key in ISSUE_KEYS:
+        assert (out / issue["outputs"][key]).is_file(), key
+    for a in issue["articles"]:
+        if a["status"] == "published":
+            assert ARTICLE_KEYS <= set(a["outputs"]), a["slug"]
+        else:
+            assert a["outputs"] == {}
+            assert not list(out.rglob(f"*{a['slug']}*"))  # no edition wrote anything for it
+
+
+def test_web_pages_link_to_every_other_edition(built):
+    out, manifest = built
+    (issue,) = manifest["issues"]
+    page = out / issue["outputs"]["web"]
+    doc = lxml.html.fromstring(page.read_bytes())
+    hrefs = {(page.parent / h).resolve() for h in doc.xpath("//a/@href")
+             if not h.startswith(("http", "#", "tel:", "mailto:"))}
+    for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u"):
+        assert (out / issue["outputs"][key]).resolve() in hrefs, key
+    assert doc.xpath("//audio/@src")
+    assert len(doc.xpath("//ol[@class='chapters']/li")) == sum(
+        a["status"] == "published" for a in issue["articles"])
+    art = next(a for a in issue["articles"] if a["status"] == "published")
+    adoc = lxml.html.fromstring((out / art["outputs"]["web"]).read_bytes())
+    assert adoc.xpath("//audio/@src")
+    gallery = adoc.xpath("//ul[@class='card-strip']//img")
+    assert [g.get("alt") for g in gallery] == [c["alt"] for c in art["outputs"]["cards"]]
+    og = adoc.xpath("//meta[@property='og:image']/@content")[0]
+    assert og.endswith(art["outputs"]["og"])
+
+
+@pytest.mark.browser
+def test_axe_with_every_edition(built):
+    out, manifest = built
+    (issue,) = manifest["issues"]
+    art = next(a for a in issue["articles"] if a["status"] == "published")
+    with serve_folder(out) as base, phone_page() as (page, outside):
+        for path in (issue["outputs"]["web"], art["outputs"]["web"],
+                     issue["outputs"]["braille_preview"]):
+            page.goto(base + path)
+            violations = axe_violations(page)
+            assert violations == [], (path, [(v["id"], v["nodes"][0]["html"])
+                                             for v in violations])
+            assert horizontal_overflow(page) <= 0, path
+        assert outside == []
