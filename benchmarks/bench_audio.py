@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from greenpub.cache import BuildCache  # noqa: E402
 from greenpub.content.reader import read_content  # noqa: E402
 from greenpub.editions.audio import AudioEdition  # noqa: E402
-from greenpub.editions.audio.encode import loudness  # noqa: E402
+from greenpub.editions.audio.encode import loudness, pause_lengths, quiet_frames  # noqa: E402
 from greenpub.editions.audio.engines import SAMPLE_RATE, decode_mp3  # noqa: E402
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition  # noqa: E402
 
@@ -45,17 +45,8 @@ def render(content: Path, work: Path, out_name: str):
 
 def listen(path: Path) -> dict[str, float]:
     audio = decode_mp3(path.read_bytes()).astype(np.float64) / 32768
-    frame = SAMPLE_RATE // 100
-    rms = np.sqrt(np.mean(audio[: len(audio) // frame * frame].reshape(-1, frame) ** 2, axis=1))
-    quiet = rms < 10 ** (-50 / 20)
-    runs, run = [], 0
-    for q in [*quiet, False]:
-        if q:
-            run += 1
-        elif run:
-            runs.append(run * 10)
-            run = 0
-    pauses = np.array([r for r in runs if r >= 250])
+    pauses = np.array(pause_lengths(audio))
+    quiet = quiet_frames(audio)
     return {"minutes": len(audio) / SAMPLE_RATE / 60, "lufs": loudness(audio),
             "peak_dbfs": 20 * np.log10(np.abs(audio).max()),
             "speech_share": float(np.mean(~quiet)), "pauses": len(pauses),

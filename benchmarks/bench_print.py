@@ -35,7 +35,7 @@ from greenpub.content.reader import read_content  # noqa: E402
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition  # noqa: E402
 from greenpub.editions.print import PrintEdition  # noqa: E402
 from greenpub.editions.print.document import build_articles, render_html  # noqa: E402
-from greenpub.editions.print.edition import report_missing_glyphs, write_pdf  # noqa: E402
+from greenpub.editions.print.edition import missing_glyph_warnings, write_pdf  # noqa: E402
 from greenpub.editions.print.settings import load_settings  # noqa: E402
 from greenpub.review import decide  # noqa: E402
 
@@ -76,7 +76,7 @@ def main() -> None:
             def stage() -> None:
                 nonlocal pages
                 articles = build_articles(issue, ctx)
-                report_missing_glyphs(issue, articles, settings, ctx)
+                missing_glyph_warnings(issue, articles, settings)
                 html = render_html(issue, articles, ctx, settings, large)
                 pages = write_pdf(html, layouts, target, settings)
 

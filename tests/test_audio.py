@@ -21,7 +21,7 @@ from greenpub.content.model import Issue
 from greenpub.content.reader import read_content
 from greenpub.editions.audio import AudioEdition
 from greenpub.editions.audio import messages as M
-from greenpub.editions.audio.encode import loudness
+from greenpub.editions.audio.encode import loudness, pause_lengths, quiet_frames
 from greenpub.editions.audio.engines import SAMPLE_RATE, decode_mp3
 from greenpub.editions.audio.script import article_script, contents_script
 from greenpub.editions.audio.settings import AudioSettings, load_settings
@@ -151,17 +151,9 @@ def test_listening_has_pauses_between_sections(built) -> None:
     """Decode an article as a listener's player would: speech with short pauses."""
     tmp, _, result = built
     audio = _pcm(tmp / "out" / result.outputs.articles["wifi"]["mp3"])
-    frame = SAMPLE_RATE // 100  # 10 ms
-    rms = np.sqrt(np.mean(audio[: len(audio) // frame * frame].reshape(-1, frame) ** 2, axis=1))
-    quiet = rms < 10 ** (-50 / 20)
-    runs, run = [], 0
-    for q in [*quiet, False]:
-        if q:
-            run += 1
-        elif run:
-            runs.append(run * 10)
-            run = 0
-    pauses = [r for r in runs if r >= 250]
+    pauses = pause_lengths(audio)
+    runs = pause_lengths(audio, min_ms=0)
+    quiet = quiet_frames(audio)
     assert len(pauses) >= 8  # title, author, figure, paragraphs, list items, table rows
     assert max(pauses) >= AudioSettings().heading_pause_ms - 100
     assert np.mean(~quiet) > 0.6  # mostly speech, not silence

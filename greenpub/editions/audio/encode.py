@@ -8,7 +8,6 @@ from pathlib import Path
 
 import lameenc
 import numpy as np
-import pyloudnorm
 from mutagen.id3 import (APIC, CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK,
                          CTOCFlags)
 
@@ -48,6 +47,10 @@ def _soft_limit(x: np.ndarray) -> np.ndarray:
 
 def loudness(audio: np.ndarray) -> float:
     """Integrated loudness (LUFS, ITU-R BS.1770) of float audio in [-1, 1]."""
+    # Imported here: pyloudnorm pulls in SciPy (~0.7 s), which a rebuild whose MP3s
+    # all come from the cache should not pay.
+    import pyloudnorm
+
     return float(pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(audio))
 
 
@@ -64,6 +67,28 @@ def normalise_loudness(pcm: np.ndarray, target_lufs: float) -> np.ndarray:
             break
         audio = _soft_limit(audio * 10 ** ((target_lufs - now) / 20))
     return audio
+
+
+def quiet_frames(audio: np.ndarray, threshold_db: float = -50.0) -> np.ndarray:
+    """Per 10 ms frame: is it quieter than `threshold_db` (what a listener hears as silence)."""
+    frame = SAMPLE_RATE // 100
+    usable = audio[: len(audio) // frame * frame].astype(np.float64)
+    rms = np.sqrt(np.mean(usable.reshape(-1, frame) ** 2, axis=1))
+    return np.asarray(rms < 10 ** (threshold_db / 20))
+
+
+def pause_lengths(audio: np.ndarray, threshold_db: float = -50.0,
+                  min_ms: int = 250) -> list[int]:
+    """Lengths (ms) of the quiet stretches, in order; used to check the spoken result the
+    way a resident hears it (tests, benchmark)."""
+    runs, run = [], 0
+    for quiet in [*quiet_frames(audio, threshold_db), False]:
+        if quiet:
+            run += 1
+        elif run:
+            runs.append(run * 10)
+            run = 0
+    return [r for r in runs if r >= min_ms]
 
 
 def encode_mp3(audio: np.ndarray, bitrate: int) -> bytes:

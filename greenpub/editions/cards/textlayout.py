@@ -74,8 +74,16 @@ class FontChain:
     def __init__(self, name: str, faces: tuple[FontFace, ...]):
         self.name = name
         self.faces = faces
-        self._cmaps = [face_cmap(f) for f in faces]
+        self._cmaps_loaded: list[frozenset[int]] | None = None
         self._pick: dict[str, int | None] = {}
+
+    @property
+    def _cmaps(self) -> list[frozenset[int]]:
+        # Read on first use: a rebuild whose slides all come from the cache never asks
+        # for coverage, and reading the CJK cmaps costs ~0.3 s.
+        if self._cmaps_loaded is None:
+            self._cmaps_loaded = [face_cmap(f) for f in self.faces]
+        return self._cmaps_loaded
 
     @property
     def label(self) -> str:

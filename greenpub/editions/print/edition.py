@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import weasyprint
+from importlib.metadata import version
 
 from ... import paths
 from ...content.model import Issue
 from ...errors import RenderError
 from ..base import Edition, Outputs, RenderContext
-from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
 from . import messages as M
 from .document import PrintArticle, build_articles, render_html
 from .fonts import missing_glyphs
@@ -32,15 +31,27 @@ class PrintEdition(Edition):
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         settings = load_settings(ctx.site)
-        articles = build_articles(issue, ctx)
-        report_missing_glyphs(issue, articles, settings, ctx)
         inputs = unit_inputs(issue, ctx)
+        prepared: list[list[PrintArticle]] = []
+
+        def articles() -> list[PrintArticle]:
+            # Only an unchanged issue skips this work: the cache is checked first.
+            if not prepared:
+                prepared.append(build_articles(issue, ctx))
+            return prepared[0]
+
         for large, rel in ((False, paths.pdf(issue.id)), (True, paths.pdf_large(issue.id))):
             def produce(tmp: Path, large: bool = large, rel: str = rel) -> dict[str, Any]:
-                html = render_html(issue, articles, ctx, settings, large)
-                return {"pages": write_pdf(html, ctx.layouts("print").resolve(), tmp / rel, settings)}
+                warnings: list[str] = []
+                if not large:  # the glyph check covers both PDFs' fonts
+                    warnings = missing_glyph_warnings(issue, articles(), settings)
+                html = render_html(issue, articles(), ctx, settings, large)
+                pages = write_pdf(html, ctx.layouts("print").resolve(), tmp / rel, settings)
+                return {"pages": pages, "warnings": warnings}
 
             data = ctx.unit(rel, {**inputs, "large": large}, produce)
+            for warning in data.get("warnings", []):  # shown again when copied from the cache
+                ctx.warn(warning)
             ctx.counters["pdf_large_pages" if large else "pdf_pages"] += int(data.get("pages", 0))
         return Outputs(issue={"pdf": paths.pdf(issue.id), "pdf_large": paths.pdf_large(issue.id)})
 
@@ -60,13 +71,14 @@ def unit_inputs(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
         "settings": ctx.settings_digest("print"),
         "audio_qr": ctx.has_format("audio"),
         "print_marks": ctx.options.print_marks,
-        "engine": weasyprint.__version__,
+        "engine": version("weasyprint"),
     }
 
 
-def report_missing_glyphs(issue: Issue, articles: list[PrintArticle], settings: PrintSettings,
-                          ctx: RenderContext) -> None:
-    """Warn (once per article and character) about text the fonts would print as tofu."""
+def missing_glyph_warnings(issue: Issue, articles: list[PrintArticle],
+                           settings: PrintSettings) -> list[str]:
+    """Warnings (once per article and character) about text the fonts would print as tofu."""
+    warnings: list[str] = []
     seen: set[tuple[str, str]] = set()
     for pa in articles:
         a = pa.article
@@ -76,16 +88,17 @@ def report_missing_glyphs(issue: Issue, articles: list[PrintArticle], settings: 
                     if (a.slug, ch) in seen:
                         continue
                     seen.add((a.slug, ch))
-                    ctx.warn(M.MISSING_GLYPH.format(article=a.title, file=a.file.name, char=ch,
+                    warnings.append(M.MISSING_GLYPH.format(article=a.title, file=a.file.name, char=ch,
                                                     code=ord(ch), fonts=", ".join(stack)))
     note = " ".join(filter(None, [issue.title, issue.note_md]))
     for stack in (settings.fonts["body"], settings.fonts["large"]):
         for ch in missing_glyphs(note, stack):
             if ("", ch) not in seen:
                 seen.add(("", ch))
-                ctx.warn(M.MISSING_GLYPH.format(
+                warnings.append(M.MISSING_GLYPH.format(
                     article=M.ISSUE_NOTE, file=issue.file.name if issue.file else "_issue.md",
                     char=ch, code=ord(ch), fonts=", ".join(stack)))
+    return warnings
 
 
 @contextlib.contextmanager
@@ -111,6 +124,12 @@ def _quiet_weasyprint() -> Iterator[list[logging.LogRecord]]:
 
 def write_pdf(html: str, base: Path, target: Path, settings: PrintSettings) -> int:
     """Render `html` to a tagged PDF at `target`; returns the number of pages."""
+    # Imported here, not at module level: loading WeasyPrint costs ~0.5 s, which a
+    # rebuild whose PDFs all come from the cache should not pay.
+    import weasyprint
+
+    from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
+
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with _quiet_weasyprint():
