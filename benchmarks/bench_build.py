@@ -106,9 +106,12 @@ def main() -> None:
         rows.append((size, seconds, peak))
         noop, _, _ = build(arch, work / f"archive-{size}-out", work / f"archive-{size}-cache",
                            a.formats, a.jobs)
+        edit_one_article(arch)
+        edit, _, _ = build(arch, work / f"archive-{size}-out", work / f"archive-{size}-cache",
+                           a.formats, a.jobs)
         print(f"  {size:3d} issues  {seconds:8.2f} s  {seconds / size:7.2f} s/issue  "
-              f"no-op {noop:6.2f} s ({noop / seconds:5.1%})  peak {peak / 1024:7.1f} MiB "
-              f"(target <= 1024)")
+              f"no-op {noop:6.2f} s ({noop / seconds:5.1%})  one edit {edit:6.2f} s "
+              f"({edit / seconds:5.1%})  peak {peak / 1024:7.1f} MiB (target <= 1024)")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         print(f"  per-issue cost ratio {last[0]} vs {first[0]} issues: "

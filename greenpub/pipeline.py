@@ -34,6 +34,7 @@ from .review import Decision, decide
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 Progress = Callable[[str], None]
+Task = tuple[str, "Issue | None", str]  # (edition, issue or None for site-wide, part)
 
 
 @dataclass
@@ -80,8 +81,8 @@ def parse_formats(value: str | None) -> tuple[str, ...]:
     return wanted
 
 
-def _task(name: str, issue: Issue | None, ctx: RenderContext) -> EditionResult:
-    return run_edition(load(name), issue, ctx)
+def _task(name: str, issue: Issue | None, part: str, ctx: RenderContext) -> EditionResult:
+    return run_edition(load(name), issue, ctx, part)
 
 
 class Pipeline:
@@ -148,37 +149,38 @@ class Pipeline:
                                  options=self.options, cache=self.cache,
                                  manifest=manifest or {}, all_issues=issues)
 
-        first = [(f, i) for f in formats if f != "web" for i in issues]
+        first = [(f, i, part) for f in formats if f != "web" for i in issues
+                 for part in load(f).parts(i)]
         results = self._run_tasks(first, ctx)
         if "web" in formats:
             manifest = self._outputs_by_issue(results)
-            tasks: list[tuple[str, Issue | None]] = [("web", i) for i in issues]
+            tasks: list[Task] = [("web", i, "") for i in issues]
             results += self._run_tasks(tasks, lambda: ctx(manifest))
-            results += self._run_tasks([("web", None)], lambda: ctx(manifest))
+            results += self._run_tasks([("web", None, "")], lambda: ctx(manifest))
         return results
 
-    def _run_tasks(self, tasks: list[tuple[str, Issue | None]],
+    def _run_tasks(self, tasks: list[Task],
                    make_ctx: Callable[[], RenderContext]) -> list[EditionResult]:
         results: list[EditionResult] = []
         if not tasks:
             return results
         jobs = max(1, min(self.options.jobs, len(tasks)))
-        labels = {name: getattr(load(name), "title", name) for name, _ in tasks}
+        labels = {name: getattr(load(name), "title", name) for name, _, _ in tasks}
 
-        def label(name: str, issue: Issue | None) -> str:
-            return f"{labels[name]} ({issue.id})" if issue else f"{labels[name]} (전체)"
+        def label(name: str, issue: Issue | None, part: str) -> str:
+            return f"{labels[name]} ({issue.id if issue else '전체'})"
 
         if jobs == 1:
-            for name, issue in tasks:
-                self.progress(f"{label(name, issue)} 만드는 중…")
-                results.append(_task(name, issue, make_ctx()))
+            for name, issue, part in tasks:
+                self.progress(f"{label(name, issue, part)} 만드는 중…")
+                results.append(_task(name, issue, part, make_ctx()))
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [(name, issue, pool.submit(_task, name, issue, make_ctx()))
-                           for name, issue in tasks]
-                for name, issue, fut in futures:
+                futures = [(name, issue, part, pool.submit(_task, name, issue, part, make_ctx()))
+                           for name, issue, part in tasks]
+                for name, issue, part, fut in futures:
                     results.append(fut.result())
-                    self.progress(f"{label(name, issue)} 완료")
+                    self.progress(f"{label(name, issue, part)} 완료")
         for r in results:
             key = f"edition:{r.edition}"
             self.timings[key] = round(self.timings.get(key, 0) + r.seconds, 4)

@@ -69,6 +69,7 @@ class RenderContext:
     manifest: dict[str, Any] = field(default_factory=dict)
     all_issues: list[Issue] = field(default_factory=list)  # for site-wide pages
     edition: str = ""
+    part: str = ""  # which of the edition's parts() to render; "" = all of them
     warnings: list[str] = field(default_factory=list)
     counters: Counter = field(default_factory=Counter)  # type: ignore[type-arg]
     stats: CacheStats = field(default_factory=CacheStats)
@@ -132,9 +133,19 @@ class Edition(ABC):
         """Optional site-wide outputs (index, feed) after every issue is rendered."""
         return None
 
+    def parts(self, issue: Issue) -> tuple[str, ...]:
+        """Independent parts of one issue's output that may render in parallel processes
+        (e.g. the standard and the large-print PDF); `render` reads `ctx.part`."""
+        return ("",)
 
-def run_edition(edition: Edition, issue: Issue | None, ctx: RenderContext) -> EditionResult:
+    def wants(self, ctx: RenderContext, part: str) -> bool:
+        return ctx.part in ("", part)
+
+
+def run_edition(edition: Edition, issue: Issue | None, ctx: RenderContext,
+                part: str = "") -> EditionResult:
     ctx.edition = edition.name
+    ctx.part = part
     start = time.perf_counter()
     if issue is None:
         outputs = edition.render_site(ctx.all_issues, ctx) or Outputs()

@@ -29,8 +29,13 @@ class PrintEdition(Edition):
     name = "pdf"
     title = "인쇄판 PDF"
 
+    def parts(self, issue: Issue) -> tuple[str, ...]:
+        # Each PDF is a whole WeasyPrint layout (~2 s): render the two in parallel.
+        return ("standard", "large")
+
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         settings = load_settings(ctx.site)
+        out = Outputs()
         inputs = unit_inputs(issue, ctx)
         prepared: list[list[PrintArticle]] = []
 
@@ -41,6 +46,9 @@ class PrintEdition(Edition):
             return prepared[0]
 
         for large, rel in ((False, paths.pdf(issue.id)), (True, paths.pdf_large(issue.id))):
+            if not self.wants(ctx, "large" if large else "standard"):
+                continue
+
             def produce(tmp: Path, large: bool = large, rel: str = rel) -> dict[str, Any]:
                 warnings: list[str] = []
                 if not large:  # the glyph check covers both PDFs' fonts
@@ -53,7 +61,8 @@ class PrintEdition(Edition):
             for warning in data.get("warnings", []):  # shown again when copied from the cache
                 ctx.warn(warning)
             ctx.counters["pdf_large_pages" if large else "pdf_pages"] += int(data.get("pages", 0))
-        return Outputs(issue={"pdf": paths.pdf(issue.id), "pdf_large": paths.pdf_large(issue.id)})
+            out.issue["pdf_large" if large else "pdf"] = rel
+        return out
 
 
 def unit_inputs(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
