@@ -76,3 +76,18 @@ def test_axe_with_every_edition(built):
                                              for v in violations])
             assert horizontal_overflow(page) <= 0, path
         assert outside == []
+
+
+def test_article_page_has_player_and_the_issue_chapter_list(built):
+    out, manifest = built
+    (issue,) = manifest["issues"]
+    published = [a for a in issue["articles"] if a["status"] == "published"]
+    art = published[1]
+    doc = lxml.html.fromstring((out / art["outputs"]["web"]).read_bytes())
+    (src,) = doc.xpath("//section[@class='audio']/audio/@src")
+    assert (out / art["outputs"]["web"]).parent.joinpath(src).resolve() == \
+        (out / art["outputs"]["mp3"]).resolve()
+    items = doc.xpath("//section[@class='audio']//ol[@class='chapters']/li")
+    assert len(items) == len(published)
+    current = doc.xpath("//ol[@class='chapters']//*[@aria-current='page']")
+    assert [c.text for c in current] == [art["title"]]

@@ -121,8 +121,13 @@ class WebEdition(Edition):
         body = self._body_html(article, img_dir, ctx, url)
         audio = None
         if a_out.get("mp3"):
+            hrefs = {a.slug: paths.web_article(issue.id, a.slug) for a in issue.articles}
+            whole = self._issue_audio(issue, issue_out, url, hrefs)
+            chapters = whole["chapters"] if whole else []
+            for ch in chapters:
+                ch["current"] = ch["slug"] == article.slug
             audio = {"src": url(a_out["mp3"]), "duration": a_out.get("duration"),
-                     "chapters": None}
+                     "whole": whole["src"] if whole else None, "chapters": chapters}
         cards = [{"src": url(c["src"]), "alt": c["alt"]} for c in a_out.get("cards", [])]
         links = []
         if a_out.get("mp3"):
@@ -204,7 +209,7 @@ class WebEdition(Edition):
         for ch in issue_out.get("chapters", []):
             slug = ch.get("slug")
             chapters.append({"title": ch.get("title", ""), "start": ch.get("start", 0),
-                             "href": url(hrefs[slug]) if slug in hrefs else None})
+                             "slug": slug, "href": url(hrefs[slug]) if slug in hrefs else None})
         return {"src": url(issue_out["mp3"]), "chapters": chapters}
 
     @staticmethod
