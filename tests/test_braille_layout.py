@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from greenpub.content.model import Block, Heading, Paragraph
 from greenpub.editions.braille.accuracy import load_examples
 from greenpub.editions.braille.brf import BRAILLE_ASCII, brf_bytes, from_ascii, to_ascii
-from greenpub.editions.braille.layout import centre, wrap
+from greenpub.editions.braille.layout import Layout, centre, wrap
 
 B = "\u2800"
 RULES = Path(__file__).resolve().parent.parent.parent / "shared" / "braille-rules"
@@ -65,3 +66,25 @@ def test_brf_bytes_shape() -> None:
 def test_eight_dot_cells_are_refused() -> None:
     with pytest.raises(ValueError):
         to_ascii("⠁\u2841")
+
+
+def _paginate(blocks: list[Block], height: int = 12) -> list[list[str]]:
+    layout = Layout(lambda text, where="": text.replace(" ", B), lambda n: f"⠼{n}",
+                    width=20, height=height)
+    section = layout.article_section("a", "⠞", [("⠞", True)], blocks)
+    return layout.paginate([section]).pages
+
+
+def test_a_heading_never_ends_a_page_and_paragraphs_run_on() -> None:
+    para = " ".join(["⠁⠃⠉"] * 40)  # about 9 lines at width 20
+    heading = "⠓⠓⠓⠓ ⠓⠓⠓"
+    for lead in range(1, 6):
+        blocks = [Paragraph(" ".join(["⠁⠃⠉"] * 5 * lead)), Heading(2, heading),
+                  Paragraph(para), Heading(2, heading), Paragraph(para)]
+        pages = _paginate(blocks)
+        for page in pages:
+            assert heading.replace(" ", B) not in page[-1], (lead, pages)
+            assert len(page) <= 12
+        # every word is there once, and no page is left mostly empty
+        assert sum(line.count("⠁⠃⠉") for page in pages for line in page) == 5 * lead + 80
+        assert all(len(page) >= 8 for page in pages[:-1]), (lead, [len(p) for p in pages])

@@ -203,9 +203,12 @@ class Layout:
                 lines = list(group.lines)
                 if group.blank_before and page and page[-1] != "":
                     lines.insert(0, "")
-                need = len(lines)
+                # A block runs on across a page break but does not start on the
+                # page's last line; a heading (keep_with_next) takes two lines of
+                # what follows with it, so it never ends a page.
+                need = min(len(lines), 2)
                 if group.keep_with_next and gi + 1 < len(groups):
-                    need += min(2, len(groups[gi + 1].lines))
+                    need = len(lines) + min(2, len(groups[gi + 1].lines))
                 if page and len(page) + min(need, body) > body:
                     pages.append(page)
                     page = []
