@@ -7,7 +7,8 @@ import pytest
 from greenpub.editions.audio.normalise import (DEFAULT_LEXICON, native, normalize, sino,
                                                unknown_words)
 
-SITE_LEXICON = {"PublicWiFi@seo-gu": "퍼블릭와이파이 앳 서구", "WIPS": "윕스"}
+SITE_LEXICON = {"PublicWiFi@seo-gu": "퍼블릭와이파이 앳 서구", "WIPS": "윕스",
+                "data.go.kr": "데이터 점 고 점 케이알"}
 
 CASES = [
     # native numbers with native counters
@@ -88,6 +89,9 @@ CASES = [
     ("1588-1234", "일오팔팔에 일이삼사"),
     ("담당관(☎ 032-560-4114)으로 전해 주세요.",
      "담당관으로, 전화 공삼이, 오육공에 사일일사, 전해 주세요."),
+    # a bracket before particles run together (에는, 에서도): the particles stay
+    ("본청 대회의실(약 330㎡)에는 한 번에", "본청 대회의실에는, 약 삼백삼십 제곱미터, 한 번에"),
+    ("서구청(본관)에서도 쓸 수", "서구청에서도, 본관, 쓸 수"),
     # units and symbols
     ("100㎡", "백 제곱미터"),
     ("약 330㎡", "약 삼백삼십 제곱미터"),
@@ -111,11 +115,16 @@ CASES = [
     ("코로나19로", "코로나 일구로"),
     ("PublicWiFi@seo-gu", "퍼블릭와이파이 앳 서구"),
     ("차단시스템(WIPS)이 막습니다", "차단시스템이, 윕스, 막습니다"),
+    ("무선침입차단시스템(WIPS): 허가받지 않은", "무선침입차단시스템, 윕스: 허가받지 않은"),
     # URLs and e-mail addresses become a short phrase
     ("https://www.seo.incheon.kr/green/survey 참고", "인터넷 주소 참고"),
     ("자세한 내용은 www.seo.incheon.kr에서", "자세한 내용은 인터넷 주소에서"),
     ("green@seo.incheon.kr로 보내세요", "전자우편 주소로 보내세요"),
     ("누리집(https://data.go.kr).", "누리집, 인터넷 주소."),
+    # ... unless the site's lexicon gives the address a reading: then only the whole address
+    ("공공데이터포털(data.go.kr)에서 누구나", "공공데이터포털에서, 데이터 점 고 점 케이알, 누구나"),
+    ("data.go.kr에서 받으세요", "데이터 점 고 점 케이알에서 받으세요"),
+    ("www.data.go.kr/list 참고", "인터넷 주소 참고"),
 ]
 
 

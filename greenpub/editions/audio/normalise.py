@@ -262,6 +262,23 @@ def merged_lexicon(site_lexicon: Mapping[str, str]) -> dict[str, str]:
     return {**DEFAULT_LEXICON, **site_lexicon}
 
 
+def _is_address(word: str) -> bool:
+    return bool(_URL.fullmatch(word) or _EMAIL.fullmatch(word))
+
+
+def apply_address_lexicon(text: str, lexicon: Mapping[str, str]) -> str:
+    """Lexicon entries that are addresses (`data.go.kr: 데이터 점 고 점 케이알`): the
+    editor wants them read out, so they go before addresses become a short phrase.
+    Only a whole address is replaced, never the tail of a longer one."""
+    keys = sorted((k for k in lexicon if _is_address(k)), key=len, reverse=True)
+    if not keys:
+        return text
+    pattern = re.compile(r"(?<![A-Za-z0-9_./@:-])(?:" + "|".join(map(re.escape, keys))
+                         + r")(?![A-Za-z0-9_/@-]|\.[A-Za-z0-9])", re.I)
+    lower = {k.lower(): lexicon[k] for k in keys}
+    return pattern.sub(lambda m: lexicon.get(m.group(0)) or lower[m.group(0).lower()], text)
+
+
 def apply_lexicon(text: str, lexicon: Mapping[str, str]) -> str:
     pattern = _lexicon_pattern(lexicon)
     if pattern is None:
@@ -345,12 +362,20 @@ def _number(m: re.Match[str], text: str) -> str:
     return prefix + (decimal(value) if frac else sino(int(value.replace(",", "")))) + space
 
 
+def _is_particle(word: str) -> bool:
+    """A particle or particles run together: 에, 에는, 에서도, 으로만 ..."""
+    if word in _PARTICLES:
+        return True
+    return any(word.startswith(p) and _is_particle(word[len(p):])
+               for p in _PARTICLES if len(p) < len(word))
+
+
 def _bracket(m: re.Match[str]) -> str:
     inner, after = m.group(1).strip(" ,"), m.group(2)
     before = m.string[:m.start()].split()
     if not inner or before and before[-1].rstrip(",") == inner:  # 와이파이(Wi-Fi): said once
         return after
-    if after in _PARTICLES:
+    if _is_particle(after):
         return f"{after}, {inner}, "
     return f", {inner}, {after}"
 
@@ -376,6 +401,7 @@ def normalize(text: str, lexicon: Mapping[str, str] | None = None) -> str:
     """Written Korean -> what the voice should say. `lexicon` is merged over the defaults."""
     lex = merged_lexicon(lexicon or {})
     t = text.replace("∼", "~").replace("～", "~").replace("〜", "~").replace("\u00a0", " ")
+    t = apply_address_lexicon(t, lex)
     t = _URL.sub(_url, _EMAIL.sub(" " + EMAIL_PHRASE, t))
     t = apply_lexicon(t, lex)
     t = _PHONE.sub(_phone, t)
@@ -409,6 +435,7 @@ def normalize(text: str, lexicon: Mapping[str, str] | None = None) -> str:
     t = re.sub(r"\s*-\s+|\s+-\s*", ", ", t)
     t = t.replace("-", " ")
     t = re.sub(r"\s+([,.?!])", r"\1", t)
+    t = re.sub(r",\s*([:;])", r"\1", t)  # '시스템(WIPS): …' -> '시스템, 윕스: …'
     t = re.sub(r",(\s*,)+", ",", t)
     t = re.sub(r"^[,\s]+|[,\s]+$", "", re.sub(r"\s+", " ", t))
     t = re.sub(r"[,.]*([.?!])[,.]*(?=\s|$)", r"\1", t)
