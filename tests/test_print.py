@@ -286,6 +286,27 @@ def test_missing_glyph_is_reported_with_article_and_character(tmp_path: Path):
     assert "U+13000" in result.warnings[0] and "02-survey.md" in result.warnings[0]
 
 
+def test_large_print_keeps_table_rows_and_contents_sections_whole(tmp_path: Path):
+    cfg, issue = _issue()
+    rows = "".join(f"<tr><td>행{n:02d}시작</td><td>{'여러 줄로 이어지는 긴 설명 ' * 6}"
+                   f"행{n:02d}끝</td></tr>" for n in range(1, 25))
+    article = issue.articles[1]
+    issue.articles[1] = dataclasses.replace(
+        article, section="청소년 명예기자",
+        html=article.html + f"<table><thead><tr><th>구분</th><th>내용</th></tr></thead>"
+                            f"<tbody>{rows}</tbody></table>")
+    result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
+    pdf = ctx.out / result.outputs.issue["pdf_large"]
+    pages = [_text(pdf, i) for i in range(1, _pages(pdf) + 1)]
+    assert sum("행01시작" in t for t in pages) == 1 and "행24끝" not in pages[
+        next(i for i, t in enumerate(pages) if "행01시작" in t)]  # the table spans pages
+    for n in range(1, 25):  # ... but never splits a row: a cell's end is on its row's page
+        page = next(t for t in pages if f"행{n:02d}시작" in t)
+        assert f"행{n:02d}끝" in page, n
+    # a section name in the contents stays on one line at 18 pt
+    assert "청소년 명예기자" in pages[1].splitlines()
+
+
 def test_keep_all_breaks_korean_only_between_words(tmp_path: Path):
     import greenpub.editions.print.keepall  # noqa: F401
 
@@ -305,8 +326,15 @@ def test_page_size_from_site_yaml_and_bad_settings(tmp_path: Path):
     cfg, issue = _issue()
     cfg.sections["print"] = {"page_size": "A5", "columns": 1}
     result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
-    with pikepdf.open(ctx.out / result.outputs.issue["pdf"]) as doc:
+    pdf = ctx.out / result.outputs.issue["pdf"]
+    with pikepdf.open(pdf) as doc:
         assert [round(float(x)) for x in doc.pages[0].MediaBox] == [0, 0, 420, 595]
+    # the cover and the back page fit the smaller page instead of spilling onto a second one
+    cover = _text(pdf, 1)
+    assert "봄을 여는 서구 소식" in cover and "발행 인천광역시 서구" in cover
+    assert "차례" in _text(pdf, 2)
+    back = _text(pdf, _pages(pdf))
+    assert "펴낸 곳" in back and "이 소식지는 누리집에서" in back
     for bad, key in [({"page_size": "A4 please"}, "print.page_size"),
                      ({"colums": 2}, "print.colums"),
                      ({"columns": 7}, "print.columns"),
