@@ -91,3 +91,17 @@ def test_article_page_has_player_and_the_issue_chapter_list(built):
     assert len(items) == len(published)
     current = doc.xpath("//ol[@class='chapters']//*[@aria-current='page']")
     assert [c.text for c in current] == [art["title"]]
+
+
+def test_chapter_times_jump_into_the_whole_issue_mp3(built):
+    out, manifest = built
+    (issue,) = manifest["issues"]
+    page = out / issue["outputs"]["web"]
+    doc = lxml.html.fromstring(page.read_bytes())
+    links = doc.xpath("//ol[@class='chapters']//a[@class='time']/@href")
+    starts = [ch["start"] for ch in issue["outputs"]["chapters"]]
+    assert len(links) == len(starts)
+    for href, start in zip(links, starts):
+        file, _, frag = href.partition("#t=")
+        assert (page.parent / file).resolve() == (out / issue["outputs"]["mp3"]).resolve()
+        assert abs(float(frag) - start) < 0.1
