@@ -275,6 +275,18 @@ def test_second_render_comes_from_cache(built: dict):
         built["out"] / "print/green-seogu-2021-03.pdf").read_bytes()
 
 
+def test_new_site_description_renders_the_pdfs_again(built: dict, tmp_path: Path):
+    # printed on the back page and in the PDF subject: not a stale copy from the cache
+    cfg, issue = _issue()
+    cfg = dataclasses.replace(cfg, description="서구 주민과 함께 만드는 새 소식지")
+    shutil.copytree(built["tmp"] / "cache", tmp_path / "cache")  # the cache of the first build
+    ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT, options=BuildOptions(),
+                        cache=BuildCache(tmp_path / "cache"))
+    run_edition(PrintEdition(), issue, ctx)
+    assert ctx.stats.misses == 2
+    assert "서구 주민과 함께 만드는 새 소식지" in _text(ctx.out / "print/green-seogu-2021-03.pdf")
+
+
 def test_missing_glyph_is_reported_with_article_and_character(tmp_path: Path):
     cfg, issue = _issue()
     article = issue.articles[1]

@@ -78,6 +78,8 @@ def unit_inputs(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
                   images([issue.cover] if issue.cover else [])),
         "layout": ctx.layout_digest("print"),
         "settings": ctx.settings_digest("print"),
+        # printed too (back page, PDF subject and /Lang) but not in settings_digest
+        "site": (ctx.site.description, ctx.site.language),
         "audio_qr": ctx.has_format("audio"),
         "print_marks": ctx.options.print_marks,
         "engine": version("weasyprint"),
