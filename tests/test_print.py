@@ -161,6 +161,26 @@ def test_tagged_pdf_language_metadata_and_outline(built: dict):
                 assert [item.title for item in outline.root] == [a.title for a in issue.articles]
 
 
+def test_contents_page_numbers_running_heads_and_folios(built: dict):
+    for rel in built["result"].outputs.issue.values():
+        pdf = built["out"] / rel
+        contents = re.sub(r"\s", "", _text(pdf, 2))
+        assert contents.startswith("Green서구제301호(2021년3월)")  # running head
+        for a in built["issue"].articles:
+            number = re.search(re.escape(re.sub(r"\s", "", a.title)) + r"\.+(\d+)", contents)
+            assert number, a.title
+            page = int(number.group(1))
+            text = _text(pdf, page)
+            assert a.title in re.sub(r"\s*\n\s*", " ", text)  # the article opens there
+            lines = [x.strip() for x in text.splitlines() if x.strip()]
+            assert lines[0] == "Green 서구" and a.section in lines[:4]  # publication, section
+            assert any(x.startswith("제301호 (2021년 3월)") for x in lines[:4])  # issue
+            foot = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-y", "780",
+                                   "-H", "62", "-W", "595", str(pdf), "-"], capture_output=True,
+                                  text=True, check=True).stdout
+            assert foot.split() == [str(page)]  # folio in the bottom margin (A4, below 275 mm)
+
+
 def test_alt_text_of_images_and_qr_codes_in_tags(built: dict):
     alts = _struct_alts(built["out"] / "print/green-seogu-2021-03.pdf")
     assert "스마트폰 화면에 와이파이 목록이 보이는 그림" in alts  # article image
