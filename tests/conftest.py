@@ -30,6 +30,21 @@ def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None,
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 
+def build_sample(tmp: Path, formats: str | None = None, content: Path = SAMPLE,
+                 quiet: bool = True) -> Path:
+    """Build a content tree through the real CLI into tmp/out (cache in tmp/cache)."""
+    args = ["build", "--content", str(content), "--out", str(tmp / "out"), "--cache",
+            str(tmp / "cache")]
+    if formats:
+        args += ["--formats", formats]
+    if quiet:
+        args.append("-q")
+    r = run_cli(*args)
+    assert r.code == 0, r.err
+    assert "Traceback" not in r.err
+    return tmp / "out"
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A private copy of the mini content tree that a test may edit."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import MINI, ROOT, SAMPLE, run_cli
+from conftest import MINI, ROOT, build_sample, run_cli
 
 from greenpub.cache import BuildCache
 from greenpub.content.reader import read_content
@@ -27,11 +27,7 @@ B = "\u2800"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample issue built through the real CLI with --formats braille."""
-    tmp = tmp_path_factory.mktemp("braille")
-    r = run_cli("build", "--content", str(SAMPLE), "--out", str(tmp / "out"), "--cache",
-                str(tmp / "cache"), "--formats", "braille", "-q")
-    assert r.code == 0, r.err
-    return tmp / "out"
+    return build_sample(tmp_path_factory.mktemp("braille"), "braille")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from browser import axe_violations, horizontal_overflow, phone_page, serve_folder
-from conftest import SAMPLE, run_cli
+from conftest import build_sample
 
 ISSUE_KEYS = {"web", "pdf", "pdf_large", "brf", "pef", "braille_check", "braille_preview",
               "mp3", "m3u", "og"}
@@ -17,13 +17,8 @@ ARTICLE_KEYS = {"web", "mp3", "cards", "cards_zip", "og"}
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    tmp = tmp_path_factory.mktemp("all")
-    r = run_cli("build", "--content", str(SAMPLE), "--out", str(tmp / "out"), "--cache",
-                str(tmp / "cache"))
-    assert r.code == 0, r.err
-    assert "Traceback" not in r.err
-    manifest = json.loads((tmp / "out" / "manifest.json").read_text("utf-8"))
-    return tmp / "out", manifest
+    out = build_sample(tmp_path_factory.mktemp("all"), quiet=False)
+    return out, json.loads((out / "manifest.json").read_text("utf-8"))
 
 
 def test_every_edition_in_the_manifest_and_on_disk(built):

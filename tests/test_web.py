@@ -9,16 +9,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 from browser import axe_violations, horizontal_overflow, phone_page, serve_folder
-from conftest import MINI, SAMPLE, run_cli
+from conftest import MINI, build_sample, run_cli
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("web")
-    r = run_cli("build", "--content", str(SAMPLE), "--out", str(tmp / "out"), "--cache",
-                str(tmp / "cache"), "--formats", "web", "-q")
-    assert r.code == 0, r.err
-    return tmp / "out"
+    return build_sample(tmp_path_factory.mktemp("web"), "web")
 
 
 def _doc(path: Path) -> lxml.html.HtmlElement:
