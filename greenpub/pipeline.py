@@ -165,10 +165,12 @@ class Pipeline:
         if not tasks:
             return results
         jobs = max(1, min(self.options.jobs, len(tasks)))
-        labels = {name: getattr(load(name), "title", name) for name, _, _ in tasks}
+        editions = {name: load(name) for name, _, _ in tasks}
 
         def label(name: str, issue: Issue | None, part: str) -> str:
-            return f"{labels[name]} ({issue.id if issue else '전체'})"
+            e = editions[name]
+            where = [issue.id if issue else "전체", e.part_titles.get(part, "")]
+            return f"{e.title} ({', '.join(w for w in where if w)})"
 
         if jobs == 1:
             for name, issue, part in tasks:

@@ -393,3 +393,14 @@ def test_cli_builds_sample_issue_pdf(tmp_path: Path):
             assert a["title"] in text
         else:
             assert a["title"] not in text
+
+
+def test_back_page_names_only_the_editions_this_build_made(tmp_path: Path):
+    cfg, issue = _issue()
+    _, ctx = _render(tmp_path / "all", cfg, issue)  # default: every format
+    text = " ".join(_text(ctx.out / "print/green-seogu-2021-03.pdf").split())
+    assert "점자(BRF·PEF)" in text and "오디오북(MP3)" in text and "웹 페이지와 음성" in text
+    _, ctx = _render(tmp_path / "pdf", cfg, issue, formats=("pdf",))
+    text = " ".join(_text(ctx.out / "print/green-seogu-2021-03.pdf").split())
+    assert "점자" not in text and "오디오북" not in text and "음성" not in text
+    assert "큰 글자판 PDF" in text

@@ -88,8 +88,10 @@ class RenderContext:
         return tree_digest(self.layouts(name), self.assets() / "fonts.yaml")
 
     def settings_digest(self, *sections: str) -> str:
+        """Digest of the site settings every edition may print, plus its own sections."""
         return digest([self.site.section(s) for s in sections], self.site.title,
-                      self.site.publisher, self.site.base_url, self.site.contact)
+                      self.site.publisher, self.site.base_url, self.site.contact,
+                      self.site.description, self.site.language, self.site.lexicon)
 
     def url(self, rel: str) -> str:
         return self.site.url(rel)
@@ -124,6 +126,7 @@ class Edition(ABC):
 
     name: ClassVar[str]
     title: ClassVar[str]  # Korean name shown in progress output
+    part_titles: ClassVar[dict[str, str]] = {}  # Korean names of parts(), for progress output
 
     @abstractmethod
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:

@@ -29,6 +29,8 @@ class PrintEdition(Edition):
     name = "pdf"
     title = "인쇄판 PDF"
 
+    part_titles = {"standard": "일반", "large": "큰 글자"}
+
     def parts(self, issue: Issue) -> tuple[str, ...]:
         # Each PDF is a whole WeasyPrint layout (~2 s): render the two in parallel.
         return ("standard", "large")
@@ -81,6 +83,7 @@ def unit_inputs(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
         # printed too (back page, PDF subject and /Lang) but not in settings_digest
         "site": (ctx.site.description, ctx.site.language),
         "audio_qr": ctx.has_format("audio"),
+        "formats": sorted(ctx.options.formats),  # the back page names the other editions
         "print_marks": ctx.options.print_marks,
         "engine": version("weasyprint"),
     }
