@@ -122,8 +122,9 @@ def test_tags(built) -> None:
     out = tmp / "out"
     for rel, title, track in [
         (result.outputs.issue["mp3"], "Green 서구 제301호 (2021년 3월)", "301"),
-        (result.outputs.issue["audio_contents"], "제301호 (2021년 3월) 차례", "0"),
-        (result.outputs.articles["wifi"]["mp3"], issue.articles[0].title, "1"),
+        (result.outputs.issue["audio_contents"], "제301호 (2021년 3월) 차례", "1/3"),
+        (result.outputs.articles["wifi"]["mp3"], issue.articles[0].title, "2/3"),
+        (result.outputs.articles["survey"]["mp3"], issue.articles[1].title, "3/3"),
     ]:
         tags = ID3(out / rel)
         assert tags.version == (2, 4, 0)

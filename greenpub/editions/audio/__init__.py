@@ -137,15 +137,19 @@ class _IssueAudio:
         parts: list[tuple[str, Article | None]] = []
         digests = []
         rel = paths.audio_contents(issue.id)
-        data, d = self.part("00-contents", rel, contents, "차례", f"{issue.label} 차례", "0")
+        # Track numbers follow the playlist (contents first), "n/total" as players expect;
+        # excluded articles leave no gaps.
+        total = len(issue.articles) + 1
+        data, d = self.part("00-contents", rel, contents, "차례", f"{issue.label} 차례",
+                            f"1/{total}")
         parts.append((rel, None))
         digests.append(d)
         playlist = [(data["duration"], f"{issue.label} 차례", rel)]
-        for a in issue.articles:
+        for track, a in enumerate(issue.articles, 2):
             script = article_script(a, s, self.lexicon, ctx.drafts)
             self.check_words(script, a.title)
             rel = paths.audio_article(issue.id, a)
-            data, d = self.part(a.slug, rel, script, a.title, a.title, str(a.order))
+            data, d = self.part(a.slug, rel, script, a.title, a.title, f"{track}/{total}")
             parts.append((rel, a))
             digests.append(d)
             playlist.append((data["duration"], a.title, rel))
