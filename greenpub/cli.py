@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import sys
 import traceback
@@ -27,7 +26,7 @@ from .content.reader import ContentReader, read_content
 from .editions.base import FORMATS, BuildOptions
 from .errors import ContentErrors, GreenpubError
 from .pipeline import Pipeline, default_jobs, gate, parse_formats
-from .review import approve, decide
+from .review import approve
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 

@@ -1,5 +1,5 @@
 """Regenerate the committed bad trees from tests/fixtures/mini: .venv/bin/python tests/bad_inputs/make_cases.py"""
-import random, shutil, sys
+import random, shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
