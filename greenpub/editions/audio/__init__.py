@@ -11,7 +11,6 @@ also places every chapter on an exact frame boundary.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
