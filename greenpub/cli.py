@@ -20,7 +20,7 @@ from rich.table import Table
 
 from . import GENERATOR
 from . import messages as M
-from .content.hashing import content_hash
+from .config import load_site_config
 from .content.frontmatter import read_source
 from .content.reader import ContentReader, read_content
 from .editions.base import FORMATS, BuildOptions
@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
                             parser_class=KoreanArgumentParser)
     rh = rsub.add_parser("hash", help="기사의 현재 내용 해시를 출력합니다")
     rh.add_argument("file")
+    content_opt(rh)
     ra = rsub.add_parser("approve", help="검토 결과를 기사 앞머리에 기록합니다")
     ra.add_argument("file")
     ra.add_argument("--checkpoint", required=True, help="검토 단계 id (예: desk, committee, final)")
@@ -290,11 +291,11 @@ def _content_dir_for(file: Path, default: str) -> Path:
 
 def cmd_review(args: argparse.Namespace, out: Console, console: Console) -> int:
     if args.review_command == "hash":
+        # The same reader a build uses, so the hash printed is the one the gate compares.
         path = Path(args.file)
-        src = read_source(path)
-        meta = src.meta
-        print(content_hash(*(str(meta.get(k) or "") for k in ("title", "subtitle", "summary")),
-                           src.body))
+        reader = ContentReader(_content_dir_for(path, args.content))
+        reader.config = load_site_config(reader.content_dir)
+        print(reader.read_article(path).hash)
         return 0
     if args.review_command == "approve":
         path = Path(args.file)
@@ -370,8 +371,6 @@ def cmd_new(args: argparse.Namespace, out: Console, console: Console) -> int:
             raise GreenpubError(M.DUPLICATE_SLUG.format(slug=args.slug, other="기존 파일"), folder)
         order = max((int(m.group(1)) for m in existing if m), default=0) + 1
         reader = ContentReader(content)
-        from .config import load_site_config
-
         reader.config = load_site_config(content)
         review = "".join(f"  - checkpoint: {cp.id}\n    status: pending\n"
                          for cp in reader.config.checkpoints)
