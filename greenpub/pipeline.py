@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -81,6 +81,13 @@ def parse_formats(value: str | None) -> tuple[str, ...]:
     return wanted
 
 
+TASK_TIMES = "task-times.json"
+
+
+def _task_key(name: str, issue: Issue | None, part: str) -> str:
+    return f"{name}|{issue.id if issue else '*'}|{part}"
+
+
 def _task(name: str, issue: Issue | None, part: str, ctx: RenderContext) -> EditionResult:
     return run_edition(load(name), issue, ctx, part)
 
@@ -96,6 +103,7 @@ class Pipeline:
         self.project = project
         self.progress = progress or (lambda msg: None)
         self.timings: dict[str, float] = {}
+        self.task_times: dict[str, float] = {}
 
     def _timed(self, stage: str, start: float) -> None:
         self.timings[stage] = round(self.timings.get(stage, 0) + time.perf_counter() - start, 4)
@@ -126,6 +134,7 @@ class Pipeline:
                                if p.is_file())
                 # 4. write atomically
                 swap_in(staging, self.out)
+                self._save_times()
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
@@ -177,16 +186,39 @@ class Pipeline:
                 self.progress(f"{label(name, issue, part)} 만드는 중…")
                 results.append(_task(name, issue, part, make_ctx()))
         else:
+            # Longest task first (times of the previous build; new tasks count as long),
+            # so a slow PDF or audio task does not start last and leave a core idle.
+            past = self._past_times()
+            order = sorted(range(len(tasks)),
+                           key=lambda k: -past.get(_task_key(*tasks[k]), float("inf")))
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [(name, issue, part, pool.submit(_task, name, issue, part, make_ctx()))
-                           for name, issue, part in tasks]
-                for name, issue, part, fut in futures:
-                    results.append(fut.result())
-                    self.progress(f"{label(name, issue, part)} 완료")
-        for r in results:
+                futures = {pool.submit(_task, *tasks[k], make_ctx()): k for k in order}
+                done: dict[int, EditionResult] = {}
+                for fut in as_completed(futures):
+                    k = futures[fut]
+                    done[k] = fut.result()
+                    self.progress(f"{label(*tasks[k])} 완료")
+            results = [done[k] for k in range(len(tasks))]  # canonical order: same report
+        for (name, issue, part), r in zip(tasks, results):
             key = f"edition:{r.edition}"
             self.timings[key] = round(self.timings.get(key, 0) + r.seconds, 4)
+            self.task_times[_task_key(name, issue, part)] = round(r.seconds, 3)
         return results
+
+    def _past_times(self) -> dict[str, float]:
+        try:
+            data = json.loads((self.cache.root / TASK_TIMES).read_text("utf-8"))
+            return {str(k): float(v) for k, v in data.items()}
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def _save_times(self) -> None:
+        try:
+            self.cache.root.mkdir(parents=True, exist_ok=True)
+            (self.cache.root / TASK_TIMES).write_text(json.dumps(self.task_times, indent=1),
+                                                      "utf-8")
+        except OSError:
+            pass  # only a scheduling hint
 
     @staticmethod
     def _outputs_by_issue(results: list[EditionResult]) -> dict[str, Any]:
