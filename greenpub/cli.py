@@ -186,9 +186,8 @@ def cmd_build(args: argparse.Namespace, out: Console, console: Console) -> int:
     if not args.quiet:
         _print_outputs(summary.manifest, Path(args.out), out)
     n_ex = 0 if args.drafts else len(summary.excluded)
-    n_pub = sum(1 for i in summary.manifest["issues"] for a in i["articles"]
-                if a["status"] == "published")
-    console.print(M.BUILD_DONE.format(n_pub=n_pub, n_ex=n_ex, seconds=summary.seconds))
+    console.print(M.BUILD_DONE.format(n_pub=summary.published, n_ex=n_ex,
+                                      seconds=summary.seconds))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -50,11 +50,14 @@ class BuildSummary:
     out: Path
     manifest: dict[str, Any]
     report: dict[str, Any]
-    published: int
     excluded: list[tuple[Article, list[str]]]
     warnings: list[str]
     seconds: float
-    files: list[str] = field(default_factory=list)
+
+    @property
+    def published(self) -> int:
+        return sum(a["status"] == "published" for i in self.manifest["issues"]
+                   for a in i["articles"])
 
 
 def gate(config: SiteConfig, issues: list[Issue], drafts: bool) -> list[GateResult]:
@@ -130,8 +133,6 @@ class Pipeline:
                     json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
                 (staging / "build-report.json").write_text(
                     json.dumps(report, ensure_ascii=False, indent=2), "utf-8")
-                files = sorted(str(p.relative_to(staging)) for p in staging.rglob("*")
-                               if p.is_file())
                 # 4. write atomically
                 swap_in(staging, self.out)
                 self._save_times()
@@ -140,12 +141,8 @@ class Pipeline:
                 raise
         excluded = [(d.article, d.reasons) for g in gated for d in g.decisions
                     if not d.publishable]
-        return BuildSummary(
-            out=self.out, manifest=manifest, report=report,
-            published=sum(len(g.issue.articles) for g in gated) - (
-                len(excluded) if self.options.drafts else 0),
-            excluded=excluded, warnings=report["warnings"],
-            seconds=time.perf_counter() - t0, files=files)
+        return BuildSummary(out=self.out, manifest=manifest, report=report, excluded=excluded,
+                            warnings=report["warnings"], seconds=time.perf_counter() - t0)
 
     # -- rendering -------------------------------------------------------------
     def render(self, config: SiteConfig, gated: list[GateResult],
