@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     content_opt(b)
     b.add_argument("--out", default="output", help="출력 폴더 (기본: output)")
     b.add_argument("--issue", action="append", default=[], metavar="YYYY-MM",
-                   help="이 호만 만듭니다 (여러 번 쓸 수 있음)")
+                   help="이 호만 만듭니다 (여러 번 쓸 수 있음; 출력 폴더에는 고른 호만 담깁니다)")
     b.add_argument("--formats", default=None,
                    help=f"만들 형식, 쉼표로 구분 (기본: 전부 — {','.join(FORMATS)})")
     b.add_argument("--drafts", action="store_true",
