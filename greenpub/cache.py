@@ -39,7 +39,9 @@ def tree_digest(*roots: Path) -> str:
         if root.is_file():
             files = [root]
         elif root.is_dir():
-            files = sorted(p for p in root.rglob("*") if p.is_file())
+            # Bytecode caches come and go with the interpreter's settings; they are not inputs.
+            files = sorted(p for p in root.rglob("*") if p.is_file()
+                           and "__pycache__" not in p.parts and p.suffix != ".pyc")
         else:
             continue
         for p in files:

@@ -10,14 +10,13 @@ also places every chapter on an exact frame boundary.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ... import paths
-from ...cache import digest
+from ...cache import digest, tree_digest
 from ...content.model import Article, Issue
 from ...errors import RenderError
 from ..base import Edition, Outputs, RenderContext
@@ -34,11 +33,7 @@ __all__ = ["AudioEdition"]
 
 def _code_digest() -> str:
     """Digest of this package's source: a change to the normaliser or encoder rebuilds."""
-    h = hashlib.sha256()
-    for p in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:20]
+    return tree_digest(Path(__file__).parent)
 
 
 def _script_digest(script: ScriptWriter) -> str:
