@@ -30,10 +30,6 @@ def date_ko(d: dt.date) -> str:
     return f"{d.year}년 {d.month}월 {d.day}일"
 
 
-def issue_label(issue: Issue) -> str:
-    return f"제{issue.number}호 ({issue.date.year}년 {issue.date.month}월)"
-
-
 class Page:
     """Relative URLs from one output page to any other output path."""
 
@@ -90,16 +86,16 @@ class WebEdition(Edition):
         audio = self._issue_audio(issue, issue_out, url, hrefs)
         self._render(
             ctx, "issue.html", page,
-            issue={"label": issue_label(issue), "title": issue.title, "date": issue.date,
+            issue={"label": issue.label, "title": issue.title, "date": issue.date,
                    "date_ko": date_ko(issue.date), "cover": cover, "note_html": issue.note_html},
             articles=[{"href": url(hrefs[a.slug]), "title": a.title, "section": a.section,
                        "summary": a.summary, "draft": a.draft} for a in issue.articles],
             audio=audio, links=self._issue_links(issue_out, url),
             canonical=ctx.url(paths.web_issue_url(issue.id)),
-            og_title=f"{ctx.site.title} {issue_label(issue)} — {issue.title}",
+            og_title=f"{ctx.site.title} {issue.label} — {issue.title}",
             description=_first_line(issue.note_md) or issue.title,
             **self._og(ctx, issue_out.get("og"), issue_out.get("og_alt") or
-                       f"{ctx.site.title} {issue_label(issue)} 표지",
+                       f"{ctx.site.title} {issue.label} 표지",
                        issue.cover, img_dir, url),
         )
         outs.issue["web"] = page
@@ -137,7 +133,7 @@ class WebEdition(Edition):
         links += self._issue_links(issue_out, url)
         return self._render(
             ctx, "article.html", page,
-            issue={"label": issue_label(issue), "href": url(paths.web_issue(issue.id))},
+            issue={"label": issue.label, "href": url(paths.web_issue(issue.id))},
             article={"title": article.title, "subtitle": article.subtitle,
                      "section": article.section, "author": article.author,
                      "author_role": article.author_role, "summary": article.summary,
@@ -240,7 +236,7 @@ class WebEdition(Edition):
         url = Page(page)
         self._render(
             ctx, "index.html", page,
-            issues=[{"href": url(paths.web_issue(i.id)), "label": issue_label(i),
+            issues=[{"href": url(paths.web_issue(i.id)), "label": i.label,
                      "title": i.title, "count": len(i.articles),
                      "cover": self._image(i.cover, paths.web_image_dir(i.id), ctx, url)
                      if i.cover else None} for i in ordered],
