@@ -6,9 +6,16 @@ to an article's MP3, the web edition's links to the PDF) without running in orde
 
 from __future__ import annotations
 
+import posixpath
+
 from .content.model import Article
 
 STATIC = "static"
+
+
+def relative(from_page: str, target: str) -> str:
+    """Link from one output page to another output path (both relative to the output folder)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def web_index() -> str:

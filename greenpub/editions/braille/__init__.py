@@ -7,7 +7,6 @@ report where the two engines disagree, and a page-by-page preview for proofreadi
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -121,7 +120,7 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
                       trim_blocks=True, lstrip_blocks=True)
 
     def link(from_key: str, target: str) -> str:
-        return os.path.relpath(target, os.path.dirname(rel[from_key]) or ".")
+        return paths.relative(rel[from_key], target)
 
     common = {"site": ctx.site, "issue": issue, "drafts": ctx.drafts, "M": M,
               "engine": engine, "other": other}

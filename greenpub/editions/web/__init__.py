@@ -34,11 +34,11 @@ class Page:
     """Relative URLs from one output page to any other output path."""
 
     def __init__(self, path: str):
+        self.path = path
         self.dir = posixpath.dirname(path)
 
     def __call__(self, target: str) -> str:
-        rel = posixpath.relpath(target, self.dir or ".")
-        return rel
+        return paths.relative(self.path, target)
 
 
 class WebEdition(Edition):
@@ -46,10 +46,13 @@ class WebEdition(Edition):
     title = "모바일 웹판"
 
     def env(self, ctx: RenderContext) -> Environment:
-        env = Environment(loader=FileSystemLoader(str(ctx.layouts("web"))),
-                          autoescape=select_autoescape(["html", "xml"]),
-                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        return env
+        """One Jinja environment per edition instance, so templates are compiled once."""
+        if getattr(self, "_env", None) is None:
+            self._env = Environment(loader=FileSystemLoader(str(ctx.layouts("web"))),
+                                    autoescape=select_autoescape(["html", "xml"]),
+                                    undefined=StrictUndefined, trim_blocks=True,
+                                    lstrip_blocks=True)
+        return self._env
 
     def _render(self, ctx: RenderContext, template: str, page: str, **data: Any) -> str:
         """Render one page through the cache: its inputs are the template data and layouts."""
