@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import ImageFont
+
+from ...fonts import face_cmap
 
 # Hangul needs no shaping; the basic layout is also the same on every machine
 # (Raqm's presence would otherwise change advances between installs).
@@ -39,16 +40,6 @@ class FontFace:
         """'/usr/share/fonts/.../NotoSansCJK-Bold.ttc#1' -> face 1 of that collection."""
         path, _, index = spec.partition("#")
         return FontFace(Path(path), int(index) if index else 0)
-
-
-@functools.lru_cache(maxsize=None)
-def face_cmap(face: FontFace) -> frozenset[int]:
-    """Code points the face has a glyph for (fontTools reads only the cmap table)."""
-    font = TTFont(str(face.path), fontNumber=face.index, lazy=True)
-    try:
-        return frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
 
 
 def face_count(path: Path) -> int:
@@ -82,7 +73,7 @@ class FontChain:
         # Read on first use: a rebuild whose slides all come from the cache never asks
         # for coverage, and reading the CJK cmaps costs ~0.3 s.
         if self._cmaps_loaded is None:
-            self._cmaps_loaded = [face_cmap(f) for f in self.faces]
+            self._cmaps_loaded = [face_cmap(str(f.path), f.index) for f in self.faces]
         return self._cmaps_loaded
 
     @property

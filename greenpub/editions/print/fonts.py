@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from ...fonts import face_cmap
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,15 +40,6 @@ def installed_families() -> set[str]:
     return set(_font_files())
 
 
-@functools.lru_cache(maxsize=64)
-def _cmap(file: str, index: int) -> frozenset[int]:
-    font = TTFont(file, fontNumber=index, lazy=True)
-    try:
-        return frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
-
-
 def family_cmap(family: str) -> frozenset[int]:
     """Code points any face of the family can draw (bold faces share the map)."""
     faces = _font_files().get(family.casefold(), [])
@@ -56,7 +47,7 @@ def family_cmap(family: str) -> frozenset[int]:
     regular = [f for f in faces if "bold" not in Path(f[0]).name.lower()] or faces
     codes: set[int] = set()
     for file, index in regular[:1]:
-        codes |= _cmap(file, index)
+        codes |= face_cmap(file, index)
     return frozenset(codes)
 
 
