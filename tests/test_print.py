@@ -404,3 +404,99 @@ def test_back_page_names_only_the_editions_this_build_made(tmp_path: Path):
     text = " ".join(_text(ctx.out / "print/green-seogu-2021-03.pdf").split())
     assert "점자" not in text and "오디오북" not in text and "음성" not in text
     assert "큰 글자판 PDF" in text
+
+
+# --- the issue laid out part by part and joined (editions/print/assemble.py) -------------
+
+def _layout_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _fresh_text(tmp: Path, cfg: SiteConfig, issue: Issue) -> dict[str, str]:
+    """What a build with an empty cache prints, PDF by PDF."""
+    result, ctx = _render(tmp, cfg, issue, formats=("pdf",))
+    return {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
+
+
+def test_an_edit_lays_out_only_that_article_and_matches_a_fresh_build(tmp_path: Path):
+    cfg, issue = _issue()
+    cache = BuildCache(tmp_path / "cache")
+
+    def build(name: str) -> tuple[RenderContext, dict[str, str]]:
+        ctx = RenderContext(site=cfg, out=tmp_path / name, project=ROOT,
+                            options=BuildOptions(formats=("pdf",)), cache=cache)
+        result = run_edition(PrintEdition(), issue, ctx)
+        return ctx, {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
+
+    ctx, _ = build("cold")
+    parts = len(issue.articles) + 2  # front, articles, back (+1 front laid out with guesses)
+    assert ctx.counters["pdf_parts_laid_out"] == 2 * (parts + 1)
+
+    # a word changed in the second article: its part only, once per PDF
+    second = issue.articles[1]
+    issue.articles[1] = dataclasses.replace(
+        second, html=second.html.replace("해 주세요", "꼭 해 주세요"), hash="edited")
+    ctx, texts = build("edit")
+    assert ctx.counters["pdf_parts_laid_out"] == 2
+    assert "꼭 해 주세요" in " ".join(texts["pdf"].split())
+    assert texts == _fresh_text(tmp_path / "fresh1", cfg, issue)
+
+    # the first article grows by pages: the second moves, the contents change
+    first = issue.articles[0]
+    filler = "".join(f"<p>덧붙인 문단 {n}: {'서구 소식을 전하는 긴 문장입니다. ' * 12}</p>"
+                     for n in range(30))
+    issue.articles[0] = dataclasses.replace(first, html=first.html + filler, hash="grown")
+    ctx, texts = build("grown")
+    assert ctx.counters["pdf_parts_laid_out"] >= 2 * 4  # first, second (moved), front, back
+    assert texts == _fresh_text(tmp_path / "fresh2", cfg, issue)
+    pdf = ctx.out / "print/green-seogu-2021-03.pdf"
+    contents = re.sub(r"\s", "", _text(pdf, 2))
+    page = int(re.search(re.escape(re.sub(r"\s", "", second.title)) + r"\.+(\d+)",
+                         contents).group(1))
+    assert page > 4 and second.title in " ".join(_text(pdf, page).split())
+
+
+def test_joined_pdf_is_one_tagged_document(built: dict):
+    """Every page's marked content finds its structure element on that page; contents
+    links and bookmarks open the articles' first pages; each font subset has its own tag."""
+    issue = built["issue"]
+    for rel in built["result"].outputs.issue.values():
+        pdf = built["out"] / rel
+        with pikepdf.open(pdf) as doc:
+            page_index = {p.obj.objgen: i for i, p in enumerate(doc.pages)}
+            root = doc.Root.StructTreeRoot
+            nums = root.ParentTree.Nums
+            tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            assert int(root.ParentTreeNextKey) == len(tree)
+            for i, page in enumerate(doc.pages):
+                elements = tree[int(page.StructParents)]
+                mcids = {int(operands[1].MCID) for operands, op in
+                         pikepdf.parse_content_stream(page)
+                         if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary)
+                         and "/MCID" in operands[1]}
+                assert mcids and max(mcids) < len(elements)
+                for m in mcids:
+                    assert page_index[elements[m].Pg.objgen] == i
+                for annot in page.get("/Annots", []):
+                    element = tree[int(annot.StructParent)]
+                    assert any(k.get("/Obj") is not None and k.Obj.objgen == annot.objgen
+                               for k in element.K if isinstance(k, pikepdf.Dictionary))
+            names = doc.Root.Names.Dests.Names
+            dests = {str(names[i]): page_index[names[i + 1][0].objgen]
+                     for i in range(0, len(names), 2)}
+            links = [str(a.Dest) for a in doc.pages[1].get("/Annots", []) if "/Dest" in a]
+            assert {f"article-{a.slug}" for a in issue.articles} <= set(links)
+            contents = re.sub(r"\s", "", _text(pdf, 2))
+            for a in issue.articles:
+                first = dests[f"article-{a.slug}"] + 1
+                printed = re.search(re.escape(re.sub(r"\s", "", a.title)) + r"\.+(\d+)",
+                                    contents)
+                assert first > 2 and printed and int(printed.group(1)) == first
+                assert a.title in " ".join(_text(pdf, first).split())
+            with doc.open_outline() as outline:
+                assert [page_index[item.destination[0].objgen] for item in outline.root] == [
+                    dests[f"article-{a.slug}"] for a in issue.articles]
+            fonts = Counter(str(f.BaseFont) for f in doc.objects
+                            if isinstance(f, pikepdf.Dictionary) and f.get("/Type") == "/Font")
+            assert set(fonts.values()) == {2}  # a Type0 font and its CIDFont, per subset

@@ -8,18 +8,23 @@ column at 18 pt or more for readers with low vision.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from importlib.metadata import version
 
-from ... import paths
+from ... import __version__, paths
+from ...cache import digest
 from ...content.model import Issue
 from ...errors import RenderError
+from ...fsutil import atomic_write_bytes
 from ..base import Edition, Outputs, RenderContext
 from . import messages as M
+from .assemble import join_parts
 from .document import PrintArticle, build_articles, render_html
 from .fonts import missing_glyphs
 from .settings import PrintSettings, load_settings
@@ -55,8 +60,7 @@ class PrintEdition(Edition):
                 warnings: list[str] = []
                 if not large:  # the glyph check covers both PDFs' fonts
                     warnings = missing_glyph_warnings(issue, articles(), settings)
-                html = render_html(issue, articles(), ctx, settings, large)
-                pages = write_pdf(html, ctx.layouts("print").resolve(), tmp / rel, settings)
+                pages = PartLayout(issue, articles(), ctx, settings, large).write(tmp / rel)
                 return {"pages": pages, "warnings": warnings}
 
             data = ctx.unit(rel, {**inputs, "large": large}, produce)
@@ -65,6 +69,94 @@ class PrintEdition(Edition):
             ctx.counters["pdf_large_pages" if large else "pdf_pages"] += int(data.get("pages", 0))
             out.issue["pdf_large" if large else "pdf"] = rel
         return out
+
+
+class PartLayout:
+    """One PDF of an issue laid out part by part: the front (cover, contents, publisher's
+    note), each article, the back page; then joined (assemble.py).
+
+    Each part is cached under the digest of exactly what WeasyPrint is given (its HTML,
+    with the page number it starts on, the layouts and the images it links), so an edit
+    to one article lays out that article, and the contents only if a page number moved.
+    Articles start on a new page, which is what makes them independent.
+    """
+
+    def __init__(self, issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
+                 settings: PrintSettings, large: bool):
+        self.issue, self.articles, self.ctx = issue, articles, ctx
+        self.settings, self.large = settings, large
+        self.base = ctx.layouts("print").resolve()
+        self.folder = ctx.cache.folder("print-parts") / f"{issue.id}-{'large' if large else 'standard'}"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.common = (ctx.layout_digest("print"), settings.image_dpi, settings.jpeg_quality,
+                       version("weasyprint"), __version__)
+        self.used: set[str] = set()
+        self.rendered: set[str] = set()  # with --force: laid out again, once per build
+
+    def part(self, kind: str, articles: list[PrintArticle], start: int,
+             toc: dict[str, int] | None = None) -> tuple[Path, int]:
+        html = render_html(self.issue, articles, self.ctx, self.settings, self.large, kind,
+                           start, toc)
+        images = [i.digest for pa in articles for i in pa.article.all_images]
+        if kind == "front" and self.issue.cover:
+            images.append(self.issue.cover.digest)
+        key = digest(html, images, self.common)[:32]
+        pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        self.used.update({pdf.name, meta.name})
+        fresh = key in self.rendered or not self.ctx.cache.force
+        if fresh and pdf.is_file() and meta.is_file():
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                return pdf, int(json.loads(meta.read_text("utf-8"))["pages"])
+        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+        try:
+            pages = write_pdf(html, self.base, tmp, self.settings)
+            os.replace(tmp, pdf)
+        finally:
+            tmp.unlink(missing_ok=True)
+        atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start,
+                                             "pages": pages}).encode())
+        self.rendered.add(key)
+        self.ctx.counters["pdf_parts_laid_out"] += 1
+        return pdf, pages
+
+    def write(self, target: Path) -> int:
+        """Lay out (or reuse) every part and join them at `target`; returns the page count."""
+        anchors = [pa.anchor for pa in self.articles]
+        last = self.folder / "contents.json"  # the previous build's page numbers
+        try:
+            toc = {a: int(n) for a, n in json.loads(last.read_text("utf-8")).items()
+                   if a in anchors}
+        except (OSError, ValueError, AttributeError):
+            toc = {}
+        for _ in range(3):
+            # The front's length hardly depends on the numbers it prints: lay it out with
+            # the last known ones, place the articles after it, then print the real ones
+            # (a cache hit when nothing moved); repeat in the rare case its length changed.
+            guess = {a: toc.get(a, 0) for a in anchors}
+            _, front_pages = self.part("front", self.articles, 1, guess)
+            start, bodies, toc = front_pages + 1, [], {}
+            for pa in self.articles:
+                toc[pa.anchor] = start
+                path, n = self.part("article", [pa], start)
+                bodies.append(path)
+                start += n
+            back, _ = self.part("back", [], start)
+            front, pages = self.part("front", self.articles, 1, toc)
+            if pages == front_pages:
+                break
+        else:
+            raise RenderError(M.CONTENTS_UNSTABLE)
+        atomic_write_bytes(last, json.dumps(toc).encode())
+        self.used.add(last.name)
+        try:
+            total = join_parts([front, *bodies, back], target)
+        except (ValueError, OSError, RuntimeError) as exc:  # pikepdf.PdfError is a RuntimeError
+            raise RenderError(M.RENDER_FAILED.format(kind=type(exc).__name__,
+                                                     detail=str(exc)[:200])) from exc
+        for old in self.folder.iterdir():  # parts of earlier versions of this issue
+            if old.name not in self.used and not old.name.startswith("."):
+                old.unlink(missing_ok=True)
+        return total
 
 
 def unit_inputs(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
