@@ -2,7 +2,7 @@
 cost per issue grows with a year archive; peak memory of the build's process tree.
 
     .venv/bin/python benchmarks/bench_build.py [--formats web,cards,pdf,braille,audio]
-        [--sizes 1,4,12] [--articles 10] [--jobs N]
+        [--sizes 1,4,12] [--articles 10] [--jobs N] [--repeat N]
 
 Prints figures and ratios (targets: no-op <= 5 % of cold, one edit <= 20 % of cold, flat
 seconds per issue, peak memory <= 1 GiB). Not a test: nothing here asserts.
@@ -72,6 +72,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1,4,12", help="archive sizes (issues) for cold builds")
     ap.add_argument("--articles", type=int, default=10)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--repeat", type=int, default=1, help="sample-issue runs (each from scratch)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the work folder here")
     a = ap.parse_args()
     work = Path(a.keep or tempfile.mkdtemp(prefix="greenpub-bench-"))
@@ -79,21 +80,27 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, "
           f"formats={a.formats}, jobs={a.jobs}")
 
-    # --- the sample issue: cold, no-op, one edit --------------------------------
-    content = work / "sample"
-    shutil.copytree(ROOT / "content", content, dirs_exist_ok=True)
-    out, cache = work / "sample-out", work / "sample-cache"
-    cold, peak, rep = build(content, out, cache, a.formats, a.jobs)
-    noop, _, rep_noop = build(content, out, cache, a.formats, a.jobs)
-    edit_one_article(content)
-    edit, _, rep_edit = build(content, out, cache, a.formats, a.jobs)
+    # --- the sample issue: cold, no-op, one edit (--repeat times, each from scratch) -----
     print("\nsample issue (content/2021-03)")
-    print(f"  cold build        {cold:8.2f} s   peak {peak / 1024:7.1f} MiB")
-    print(f"  no-op rebuild     {noop:8.2f} s   ratio {noop / cold:6.1%}  (target <= 5 %)"
-          f"   rebuilt units: {len(rep_noop['rebuilt'])}")
-    print(f"  one-article edit  {edit:8.2f} s   ratio {edit / cold:6.1%}  (target <= 20 %)"
-          f"   rebuilt units: {len(rep_edit['rebuilt'])}")
-    print("  stage timings (cold):", json.dumps(rep["timings"], ensure_ascii=False))
+    ratios: list[tuple[float, float]] = []
+    for run in range(1, a.repeat + 1):
+        content = work / f"sample-{run}"
+        shutil.copytree(ROOT / "content", content, dirs_exist_ok=True)
+        out, cache = work / f"sample-{run}-out", work / f"sample-{run}-cache"
+        cold, peak, rep = build(content, out, cache, a.formats, a.jobs)
+        noop, _, rep_noop = build(content, out, cache, a.formats, a.jobs)
+        edit_one_article(content)
+        edit, _, rep_edit = build(content, out, cache, a.formats, a.jobs)
+        ratios.append((noop / cold, edit / cold))
+        print(f"  run {run}: cold {cold:6.2f} s (peak {peak / 1024:6.1f} MiB)   "
+              f"no-op {noop:5.2f} s = {noop / cold:5.1%} (target <= 5 %, "
+              f"{len(rep_noop['rebuilt'])} units)   one-article edit {edit:5.2f} s = "
+              f"{edit / cold:5.1%} (target <= 20 %, {len(rep_edit['rebuilt'])} units)")
+        print("    stage timings (cold):", json.dumps(rep["timings"], ensure_ascii=False))
+        print("    stage timings (edit):", json.dumps(rep_edit["timings"], ensure_ascii=False))
+    if len(ratios) > 1:
+        print(f"  no-op ratio {min(r[0] for r in ratios):.1%}–{max(r[0] for r in ratios):.1%}, "
+              f"edit ratio {min(r[1] for r in ratios):.1%}–{max(r[1] for r in ratios):.1%}")
     print("  counters (cold):", json.dumps(rep["counters"], ensure_ascii=False))
 
     # --- a growing archive ------------------------------------------------------

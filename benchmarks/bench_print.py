@@ -1,16 +1,21 @@
 """Print edition benchmark: PDF stage time against the plain `weasyprint` command.
 
-For each PDF (standard, large print) of the sample issue this times, in one run:
-  stage  — what the edition does: build the article HTML, check glyphs, render the
-           template, WeasyPrint layout and PDF/UA writing (in this process);
-  plain  — `weasyprint` as a command on the very same HTML file with the same PDF
-           options (pdf/ua-1, image dpi, JPEG quality, optimised images);
-  api    — WeasyPrint's Python API on the same file in this process (no interpreter
-           start-up, no keep-all patch difference hidden: the patch is loaded here);
-and prints them, the ratio stage/plain (target <= 1.2), stage/api and the PDF sizes. It also times the
-whole edition uncached and cached (both PDFs). The three are run interleaved,
---repeat times, and the fastest of each is kept: the machine is shared, and the
-minimum is the figure least disturbed by other work.
+Each PDF is laid out part by part (front, each article, back) and joined with pikepdf
+(editions/print/edition.py PartLayout, assemble.py). For each PDF (standard, large print) of
+the sample issue this times, in one run:
+  stage  — what the edition does with an empty part cache: build the article HTML, check
+           glyphs, render the parts' templates, lay out every part (the front twice: once
+           to learn its length, once with the page numbers) and join them;
+  plain  — `weasyprint` as a command on the same content as one HTML document (the
+           parts' bodies in one file) with the same PDF options (pdf/ua-1, image dpi, JPEG
+           quality, optimised images);
+  api    — WeasyPrint's Python API on that one document in this process;
+  edit   — the stage again after one article's text changed, with the parts cached by
+           the previous run: what an editor's one-article edit costs this PDF;
+and prints them, the ratio stage/plain (target <= 1.2), stage/api and the PDF sizes. It
+also times the whole edition uncached and cached (both PDFs). The runs are interleaved,
+--repeat times, and the fastest of each is kept: the machine is shared, and the minimum
+is the figure least disturbed by other work.
 
     .venv/bin/python benchmarks/bench_print.py [--content content] [--repeat 3]
 """
@@ -18,6 +23,8 @@ minimum is the figure least disturbed by other work.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import re
 import shutil
 import subprocess
 import sys
@@ -35,7 +42,7 @@ from greenpub.content.reader import read_content  # noqa: E402
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition  # noqa: E402
 from greenpub.editions.print import PrintEdition  # noqa: E402
 from greenpub.editions.print.document import build_articles, render_html  # noqa: E402
-from greenpub.editions.print.edition import missing_glyph_warnings, write_pdf  # noqa: E402
+from greenpub.editions.print.edition import PartLayout, missing_glyph_warnings  # noqa: E402
 from greenpub.editions.print.settings import load_settings  # noqa: E402
 from greenpub.review import decide  # noqa: E402
 
@@ -67,23 +74,46 @@ def main() -> None:
         print(f"issue {issue.id}: {len(issue.articles)} published articles, "
               f"fastest of {args.repeat} interleaved runs")
         print(f"{'pdf':<10}{'stage s':>9}{'plain s':>9}{'ratio':>7}{'api s':>8}{'ratio':>7}"
-              f"{'pages':>7}{'size KB':>9}")
+              f"{'edit s':>8}{'pages':>7}{'size KB':>9}")
+        edited = dataclasses.replace(issue, articles=list(issue.articles))
+        first = edited.articles[0]
+        edited.articles[0] = dataclasses.replace(
+            first, html=first.html + "<p>편집부가 덧붙인 문장입니다.</p>", hash="edited")
+        runs_done = 0
+
+        def body(html: str) -> str:
+            return re.search(r"<body[^>]*>(.*)</body>", html, re.S).group(1)  # type: ignore
+
         for large in (False, True):
             label = "large" if large else "standard"
             target = tmp / f"{label}.pdf"
             pages = 0
 
-            def stage() -> None:
-                nonlocal pages
-                articles = build_articles(issue, ctx)
-                missing_glyph_warnings(issue, articles, settings)
-                html = render_html(issue, articles, ctx, settings, large)
-                pages = write_pdf(html, layouts, target, settings)
+            def stage(which=issue, cache: Path | None = None) -> None:  # type: ignore
+                nonlocal pages, runs_done
+                if cache is None:
+                    runs_done += 1
+                    cache = tmp / f"cache-{label}-{runs_done}"
+                c = RenderContext(site=cfg, out=tmp / "out", project=ROOT,
+                                  options=BuildOptions(), cache=BuildCache(cache))
+                c.edition = "pdf"
+                articles = build_articles(which, c)
+                missing_glyph_warnings(which, articles, settings)
+                pages = PartLayout(which, articles, c, settings, large).write(target)
+
+            def edit() -> None:
+                stage(edited, tmp / f"cache-{label}-{runs_done}")
 
             stage()  # warm fontconfig and font caches, as a build that already ran once
+            # The same content as one document, for the plain command and the API.
+            articles = build_articles(issue, ctx)
+            front = render_html(issue, articles, ctx, settings, large, "front", 1,
+                                {pa.anchor: 0 for pa in articles})
+            rest = "".join(body(render_html(issue, [pa], ctx, settings, large, "article"))
+                           for pa in articles)
+            rest += body(render_html(issue, [], ctx, settings, large, "back"))
             html_file = layouts / f".bench-{label}.html"  # same folder: same relative URLs
-            html_file.write_text(render_html(issue, build_articles(issue, ctx), ctx, settings,
-                                             large), "utf-8")
+            html_file.write_text(front.replace("</body>", rest + "</body>"), "utf-8")
             try:
                 command = [weasyprint_cmd, "--pdf-variant", "pdf/ua-1", "--optimize-images",
                            "-j", str(settings.jpeg_quality), "-D", str(settings.image_dpi),
@@ -92,14 +122,15 @@ def main() -> None:
                          timed(lambda: weasyprint.HTML(filename=str(html_file)).write_pdf(
                              tmp / f"{label}-api.pdf", pdf_variant="pdf/ua-1",
                              optimize_images=True, jpeg_quality=settings.jpeg_quality,
-                             dpi=settings.image_dpi)))
+                             dpi=settings.image_dpi)), timed(edit))
                         for _ in range(args.repeat)]
-                t_stage, t_plain, t_api = (min(r[i] for r in runs) for i in range(3))
+                t_stage, t_plain, t_api, t_edit = (min(r[i] for r in runs) for i in range(4))
             finally:
                 html_file.unlink()
+            stage()
             size = target.stat().st_size / 1024
             print(f"{label:<10}{t_stage:>9.2f}{t_plain:>9.2f}{t_stage / t_plain:>7.2f}"
-                  f"{t_api:>8.2f}{t_stage / t_api:>7.2f}{pages:>7}{size:>9.0f}")
+                  f"{t_api:>8.2f}{t_stage / t_api:>7.2f}{t_edit:>8.2f}{pages:>7}{size:>9.0f}")
 
         def edition(force: bool) -> None:
             c = RenderContext(site=cfg, out=tmp / f"out-{time.perf_counter_ns()}", project=ROOT,

@@ -94,7 +94,9 @@ class PartLayout:
         self.rendered: set[str] = set()  # with --force: laid out again, once per build
 
     def part(self, kind: str, articles: list[PrintArticle], start: int,
-             toc: dict[str, int] | None = None) -> tuple[Path, int]:
+             toc: dict[str, int] | None = None, count_only: bool = False) -> tuple[Path, int]:
+        """One part's PDF in the part cache, and its page count (only the count, laid out
+        but not written, with `count_only`)."""
         html = render_html(self.issue, articles, self.ctx, self.settings, self.large, kind,
                            start, toc)
         images = [i.digest for pa in articles for i in pa.article.all_images]
@@ -104,15 +106,18 @@ class PartLayout:
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         self.used.update({pdf.name, meta.name})
         fresh = key in self.rendered or not self.ctx.cache.force
-        if fresh and pdf.is_file() and meta.is_file():
+        if fresh and meta.is_file() and (count_only or pdf.is_file()):
             with contextlib.suppress(OSError, ValueError, KeyError):
                 return pdf, int(json.loads(meta.read_text("utf-8"))["pages"])
-        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-        try:
-            pages = write_pdf(html, self.base, tmp, self.settings)
-            os.replace(tmp, pdf)
-        finally:
-            tmp.unlink(missing_ok=True)
+        if count_only:
+            pages = write_pdf(html, self.base, None, self.settings)
+        else:
+            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+            try:
+                pages = write_pdf(html, self.base, tmp, self.settings)
+                os.replace(tmp, pdf)
+            finally:
+                tmp.unlink(missing_ok=True)
         atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start,
                                              "pages": pages}).encode())
         self.rendered.add(key)
@@ -133,7 +138,7 @@ class PartLayout:
             # the last known ones, place the articles after it, then print the real ones
             # (a cache hit when nothing moved); repeat in the rare case its length changed.
             guess = {a: toc.get(a, 0) for a in anchors}
-            _, front_pages = self.part("front", self.articles, 1, guess)
+            _, front_pages = self.part("front", self.articles, 1, guess, count_only=True)
             start, bodies, toc = front_pages + 1, [], {}
             for pa in self.articles:
                 toc[pa.anchor] = start
@@ -228,18 +233,23 @@ def _quiet_weasyprint() -> Iterator[list[logging.LogRecord]]:
         logger.propagate = old_propagate
 
 
-def write_pdf(html: str, base: Path, target: Path, settings: PrintSettings) -> int:
-    """Render `html` to a tagged PDF at `target`; returns the number of pages."""
+def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSettings) -> int:
+    """Render `html` to a tagged PDF at `target`; returns the number of pages.
+
+    Without a target the HTML is only laid out, to count its pages (no PDF is written:
+    embedding the images and fonts is about a third of the time)."""
     # Imported here, not at module level: loading WeasyPrint costs ~0.5 s, which a
     # rebuild whose PDFs all come from the cache should not pay.
     import weasyprint
 
     from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with _quiet_weasyprint():
             document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/").render()
+            if target is None:
+                return len(document.pages)
+            target.parent.mkdir(parents=True, exist_ok=True)
             document.write_pdf(target, pdf_variant="pdf/ua-1", dpi=settings.image_dpi,
                                jpeg_quality=settings.jpeg_quality, optimize_images=True)
     except (OSError, ValueError, AssertionError) as exc:
