@@ -12,6 +12,9 @@ result one accessible document:
   link (`/Dest (article-…)`, resolved in the front part to its own entry) now opens the
   article's first page;
 - the outline: each part's bookmarks, pointing at the joined pages;
+- folios: articles are laid out without page numbers (so an article that moves need not
+  be laid out again); a separately laid-out run of pages holding only the numbers is
+  stamped onto the articles' pages as Form XObjects, its content marked /Artifact;
 - font subset tags: WeasyPrint derives the six-letter tag from the font alone, so two parts
   would carry different subsets under one name; each later part's tags are renamed
   (ISO 32000-1, 9.6.4: different subsets in one file have different tags).
@@ -70,8 +73,23 @@ def _dests(root: Any) -> list[tuple[str, Any]]:
     return [(str(names[i]), names[i + 1]) for i in range(0, len(names), 2)]
 
 
-def join_parts(parts: list[Path], target: Path) -> int:
-    """Write the parts, in order, as one tagged PDF at `target`; returns its page count."""
+def _as_artifact(pdf: Any, page: Any) -> None:
+    """Mark all of a page's content as a pagination artifact (for stamping elsewhere)."""
+    import pikepdf
+
+    ops = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if str(operator) == "BDC":
+            operands, operator = [pikepdf.Name.Artifact], pikepdf.Operator("BMC")
+        ops.append((operands, operator))
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+
+
+def join_parts(parts: list[Path], target: Path, folios: Path | None = None) -> int:
+    """Write the parts, in order, as one tagged PDF at `target`; returns its page count.
+
+    `folios`, when given, has one page per page of the middle parts (the articles), with
+    their page numbers: each is stamped onto its page."""
     import pikepdf
 
     if not parts:
@@ -89,8 +107,10 @@ def join_parts(parts: list[Path], target: Path) -> int:
         with out.open_outline() as ol:
             outline += [(item.title, item.destination) for item in ol.root]
 
+        front_count = last_count = len(out.pages)
         for index, path in enumerate(parts[1:], 1):
             src = stack.enter_context(pikepdf.open(path))
+            last_count = len(src.pages)
             _retag_fonts(src, index)
             first = len(out.pages)
             out.pages.extend(src.pages)
@@ -114,6 +134,17 @@ def join_parts(parts: list[Path], target: Path) -> int:
                     if isinstance(dest, pikepdf.Array):
                         dest = out.copy_foreign(src.make_indirect(dest))
                     outline.append((item.title, dest))
+
+        if folios is not None:
+            stamps = stack.enter_context(pikepdf.open(folios))
+            _retag_fonts(stamps, len(parts))
+            if front_count + len(stamps.pages) != len(out.pages) - last_count:
+                raise ValueError("folio pages do not match the articles' pages")
+            for i, stamp in enumerate(stamps.pages):
+                _as_artifact(stamps, stamp)
+                page = out.pages[front_count + i]
+                page.add_overlay(out.copy_foreign(stamp.as_form_xobject()),
+                                 pikepdf.Rectangle(page.mediabox))
 
         # One /ParentTree: pages keyed 0..n-1, then their annotations, as WeasyPrint does.
         nums = pikepdf.Array()

@@ -188,9 +188,10 @@ def css_string(text: str) -> str:
 
 def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
                 settings: PrintSettings, large: bool, part: str, start_page: int = 1,
-                toc_pages: dict[str, int] | None = None) -> str:
+                toc_pages: dict[str, int] | None = None, folio_count: int = 0) -> str:
     """One part of the issue as HTML: "front" (cover, contents with `toc_pages`, the
-    publisher's note), "article" (the articles given, usually one) or "back"."""
+    publisher's note), "article" (the articles given, usually one; no folios), "back", or
+    "folios" (`folio_count` pages with nothing but their page numbers)."""
     layouts = ctx.layouts("print").resolve()
     env = _environment(layouts)
     env.filters["css_string"] = css_string
@@ -198,10 +199,10 @@ def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
     issue_url = ctx.url(paths.web_issue_url(issue.id))
     page_css = env.get_template("page.css.j2").render(
         settings=settings, large=large, marks=ctx.options.print_marks, site=site, issue=issue,
-        edition_label=M.LARGE_EDITION if large else "", start_page=start_page)
+        edition_label=M.LARGE_EDITION if large else "", start_page=start_page, part=part)
     return env.get_template("issue.html").render(
         site=site, issue=issue, articles=articles, large=large, drafts=ctx.drafts, part=part,
-        toc_pages=toc_pages or {},
+        toc_pages=toc_pages or {}, folio_count=folio_count,
         stylesheet=(layouts / ("large.css" if large else "print.css")).as_uri(),
         page_css=page_css, M=M, cover_url=issue.cover.path.as_uri() if issue.cover else None,
         formats=ctx.options.formats,

@@ -91,21 +91,25 @@ class PartLayout:
         self.common = (ctx.layout_digest("print"), settings.image_dpi, settings.jpeg_quality,
                        version("weasyprint"), __version__)
         self.used: set[str] = set()
-        self.rendered: set[str] = set()  # with --force: laid out again, once per build
+        self.force = ctx.cache.force  # lay every part out again (once per build)
+        self.written: set[str] = set()  # parts laid out and written by this build
+        self.counted: set[str] = set()  # parts laid out by this build to count pages
 
     def part(self, kind: str, articles: list[PrintArticle], start: int,
-             toc: dict[str, int] | None = None, count_only: bool = False) -> tuple[Path, int]:
+             toc: dict[str, int] | None = None, count_only: bool = False,
+             folio_count: int = 0) -> tuple[Path, int]:
         """One part's PDF in the part cache, and its page count (only the count, laid out
         but not written, with `count_only`)."""
         html = render_html(self.issue, articles, self.ctx, self.settings, self.large, kind,
-                           start, toc)
+                           start, toc, folio_count)
         images = [i.digest for pa in articles for i in pa.article.all_images]
         if kind == "front" and self.issue.cover:
             images.append(self.issue.cover.digest)
         key = digest(html, images, self.common)[:32]
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         self.used.update({pdf.name, meta.name})
-        fresh = key in self.rendered or not self.ctx.cache.force
+        # with --force (or after a damaged part) only what this build laid out is reused
+        fresh = not self.force or key in self.written or (count_only and key in self.counted)
         if fresh and meta.is_file() and (count_only or pdf.is_file()):
             with contextlib.suppress(OSError, ValueError, KeyError):
                 return pdf, int(json.loads(meta.read_text("utf-8"))["pages"])
@@ -120,12 +124,34 @@ class PartLayout:
                 tmp.unlink(missing_ok=True)
         atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start,
                                              "pages": pages}).encode())
-        self.rendered.add(key)
+        (self.counted if count_only else self.written).add(key)
         self.ctx.counters["pdf_parts_laid_out"] += 1
         return pdf, pages
 
     def write(self, target: Path) -> int:
-        """Lay out (or reuse) every part and join them at `target`; returns the page count."""
+        """Lay out (or reuse) every part and join them at `target`; returns the page count.
+
+        A cached part that cannot be joined (a damaged cache file) is laid out again."""
+        import pikepdf
+
+        for attempt in (1, 2):
+            parts, folios = self.layout()
+            try:
+                total = join_parts(parts, target, folios)
+                break
+            except (pikepdf.PdfError, pikepdf.ForeignObjectError, ValueError, KeyError,
+                    AttributeError, OSError) as exc:
+                if attempt == 2:
+                    raise RenderError(M.RENDER_FAILED.format(kind=type(exc).__name__,
+                                                             detail=str(exc)[:200])) from exc
+                self.force = True
+        for old in self.folder.iterdir():  # parts of earlier versions of this issue
+            if old.name not in self.used and not old.name.startswith("."):
+                old.unlink(missing_ok=True)
+        return total
+
+    def layout(self) -> tuple[list[Path], Path | None]:
+        """The parts' PDFs in order (front, each article, back) and the articles' folios."""
         anchors = [pa.anchor for pa in self.articles]
         last = self.folder / "contents.json"  # the previous build's page numbers
         try:
@@ -142,7 +168,8 @@ class PartLayout:
             start, bodies, toc = front_pages + 1, [], {}
             for pa in self.articles:
                 toc[pa.anchor] = start
-                path, n = self.part("article", [pa], start)
+                # Laid out without folios, so only the side it starts on matters.
+                path, n = self.part("article", [pa], 2 - start % 2)
                 bodies.append(path)
                 start += n
             back, _ = self.part("back", [], start)
@@ -153,15 +180,9 @@ class PartLayout:
             raise RenderError(M.CONTENTS_UNSTABLE)
         atomic_write_bytes(last, json.dumps(toc).encode())
         self.used.add(last.name)
-        try:
-            total = join_parts([front, *bodies, back], target)
-        except (ValueError, OSError, RuntimeError) as exc:  # pikepdf.PdfError is a RuntimeError
-            raise RenderError(M.RENDER_FAILED.format(kind=type(exc).__name__,
-                                                     detail=str(exc)[:200])) from exc
-        for old in self.folder.iterdir():  # parts of earlier versions of this issue
-            if old.name not in self.used and not old.name.startswith("."):
-                old.unlink(missing_ok=True)
-        return total
+        count = start - front_pages - 1  # the articles' pages
+        folios = self.part("folios", [], front_pages + 1, folio_count=count)[0] if count else None
+        return [front, *bodies, back], folios
 
 
 def unit_inputs(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
