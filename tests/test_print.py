@@ -523,3 +523,28 @@ def test_a_damaged_cached_part_is_laid_out_again(tmp_path: Path):
     assert result.warnings == []
     texts = {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
     assert texts == _fresh_text(tmp_path / "fresh", cfg, issue)
+
+
+def test_an_article_is_laid_out_the_same_on_a_left_or_right_page(built: dict, tmp_path: Path):
+    """Articles are laid out once, as if they began on page 1, and their folios stamped on:
+    this holds only while @page :left and :right differ in their folios alone."""
+    from greenpub.editions.print.document import build_articles, render_html
+    from greenpub.editions.print.edition import write_pdf
+
+    cfg, issue = built["cfg"], built["issue"]
+    ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT, options=BuildOptions(),
+                        cache=BuildCache(tmp_path / "cache"))
+    settings = load_settings(cfg)
+    article = build_articles(issue, ctx)[0]
+    base = ctx.layouts("print").resolve()
+    for large in (False, True):
+        images = []
+        for start in (1, 2):  # a right-hand, then a left-hand first page
+            html = render_html(issue, [article], ctx, settings, large, "article", start)
+            pdf = tmp_path / f"{large}-{start}.pdf"
+            write_pdf(html, base, pdf, settings)
+            subprocess.run(["pdftoppm", "-r", "50", "-gray", str(pdf), str(tmp_path / f"{large}-{start}")],
+                           check=True)
+            images.append([Image.open(p).tobytes() for p in
+                           sorted(tmp_path.glob(f"{large}-{start}-*.pgm"))])
+        assert images[0] == images[1], "left and right pages differ beyond their folios"

@@ -168,8 +168,10 @@ class PartLayout:
             start, bodies, toc = front_pages + 1, [], {}
             for pa in self.articles:
                 toc[pa.anchor] = start
-                # Laid out without folios, so only the side it starts on matters.
-                path, n = self.part("article", [pa], 2 - start % 2)
+                # Laid out without folios, as if it started on page 1: left and right
+                # pages differ only in their folios (see page.css.j2), so the article is
+                # the same wherever it lands.
+                path, n = self.part("article", [pa], 1)
                 bodies.append(path)
                 start += n
             back, _ = self.part("back", [], start)
