@@ -458,6 +458,11 @@ def test_an_edit_lays_out_only_that_article_and_matches_a_fresh_build(tmp_path: 
                          contents).group(1))
     assert page > 4 and second.title in " ".join(_text(pdf, page).split())
 
+    # --force lays every part out again
+    cache.force = True
+    ctx, _ = build("forced")
+    assert ctx.counters["pdf_parts_laid_out"] == 2 * (len(issue.articles) + 4)
+
 
 def test_joined_pdf_is_one_tagged_document(built: dict):
     """Every page's marked content finds its structure element on that page; contents
