@@ -37,7 +37,7 @@ class PrintEdition(Edition):
     part_titles = {"standard": "일반", "large": "큰 글자"}
 
     def parts(self, issue: Issue) -> tuple[str, ...]:
-        # Each PDF is a whole WeasyPrint layout (~2 s): render the two in parallel.
+        # Each PDF costs ~1-3 s of WeasyPrint when laid out cold: the two in parallel.
         return ("standard", "large")
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
@@ -76,9 +76,11 @@ class PartLayout:
     note), each article, the back page; then joined (assemble.py).
 
     Each part is cached under the digest of exactly what WeasyPrint is given (its HTML,
-    with the page number it starts on, the layouts and the images it links), so an edit
-    to one article lays out that article, and the contents only if a page number moved.
-    Articles start on a new page, which is what makes them independent.
+    the layouts and the images it links). Articles start on a new page, which makes them
+    independent, and are laid out without page numbers, which makes them independent of
+    where they land: the folios are one more small part stamped on when joining. So an
+    edit lays out that article only, plus the contents, the back page and the folios when
+    page numbers moved.
     """
 
     def __init__(self, issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
