@@ -100,8 +100,8 @@ def join_parts(parts: list[Path], target: Path, folios: Path | None = None) -> i
         tree_root = out.Root.StructTreeRoot
         document = tree_root.K[0]
         # (page, its part's ParentTree as a dict) for every page, in order
-        pages: list[tuple[Any, dict[int, Any]]] = [(p.obj, _nums(tree_root.ParentTree))
-                                                   for p in out.pages]
+        front_tree = _nums(tree_root.ParentTree)
+        pages: list[tuple[Any, dict[int, Any]]] = [(p.obj, front_tree) for p in out.pages]
         dests = dict(_dests(out.Root))
         outline: list[tuple[str, Any]] = []
         with out.open_outline() as ol:
