@@ -88,8 +88,8 @@ def approve(path: Path, content_dir: Path, checkpoint: str, by: str,
     Only the front matter is rewritten (ruamel round-trip keeps comments and key
     order); the body bytes stay identical; the file is replaced atomically.
     """
-    reader = ContentReader(content_dir)
-    reader.config = config = load_site_config(content_dir)
+    config = load_site_config(content_dir)
+    reader = ContentReader(content_dir, config)
     if checkpoint not in config.checkpoint_ids():
         raise ReviewError(M.UNKNOWN_CHECKPOINT.format(value=checkpoint,
                                                       known=", ".join(config.checkpoint_ids())),

@@ -257,4 +257,4 @@ def test_braille_text_command() -> None:
     r = run_cli("braille-text", "--engine", "liblouis", stdin="서구\n")
     assert r.code == 0 and r.out == "⠠⠎⠈⠍\n"
     r = run_cli("braille-text", "--engine", "nope", stdin="서구\n")
-    assert r.code != 0 and "알 수 없는 점역 엔진" in r.err + r.out
+    assert r.code == 2 and "알 수 없는 점역 엔진" in r.err + r.out

@@ -222,7 +222,7 @@ def test_cli_reports_overflow_in_korean_without_traceback(tmp_path: Path, mini: 
                    "utf-8")
     r = run_cli("build", "--content", str(mini), "--out", str(tmp_path / "out"), "--cache",
                 str(tmp_path / "cache"), "--formats", "cards", "--drafts", "-q")
-    assert r.code != 0
+    assert r.code == 2
     assert "Traceback" not in r.err
     assert "02-survey.md" in r.err and "3번째 장(본문)" in r.err
 

@@ -104,7 +104,7 @@ def test_cli_exit_codes(tmp_path: Path, mini: Path):
     assert [a["slug"] for a in pending] == ["pending"]
     (mini / "2021-03" / "02-survey.md").write_text("---\ntitle: x\n---\n", "utf-8")
     r = run_cli("check", "--content", str(mini), "--json")
-    assert r.code == 1
+    assert r.code == 2
     err = json.loads(r.out)["errors"][0]
     assert err["file"].endswith("02-survey.md") and "section" in err["message"]
 

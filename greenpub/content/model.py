@@ -135,6 +135,8 @@ class Issue:
     articles: list[Article]
     cover: ImageRef | None = None
     file: Path | None = None
+    note_images: list[ImageRef] = field(default_factory=list)  # images in the issue note
+    warnings: list[str] = field(default_factory=list)  # the note's and the folder's (Korean)
 
     @property
     def label(self) -> str:

@@ -44,15 +44,14 @@ def is_article_file(path: Path) -> bool:
 class ContentReader:
     """Reads one content folder. `read()` returns the config and the issues."""
 
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, config: SiteConfig):
         self.root = content_dir.resolve()
         self.content_dir = content_dir
         self.errors: list[GreenpubError] = []
-        self.config: SiteConfig | None = None
+        self.config = config
 
     # -- public ----------------------------------------------------------------
     def read(self, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:
-        self.config = load_site_config(self.content_dir)
         folders = self.issue_folders()
         if only:
             known = [f.name for f in folders]
@@ -146,7 +145,6 @@ class ContentReader:
         return articles
 
     def read_article(self, path: Path, order: int = 0, slug: str = "") -> Article:
-        assert self.config is not None
         if not slug:
             m = ARTICLE_NAME.match(path.name)
             if not m:
@@ -200,7 +198,6 @@ class ContentReader:
 
     # -- parts -----------------------------------------------------------------
     def review_entries(self, f: Fields) -> list[ReviewEntry]:
-        assert self.config is not None
         known = self.config.checkpoint_ids()
         entries = []
         seq = f.opt_list("review")
@@ -332,4 +329,4 @@ def missing_image_message(folder: Path, src: str) -> str:
 
 
 def read_content(content_dir: Path, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:
-    return ContentReader(content_dir).read(only)
+    return ContentReader(content_dir, load_site_config(content_dir)).read(only)

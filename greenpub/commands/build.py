@@ -1,0 +1,97 @@
+"""`greenpub build`: read → gate → render every edition → swap into the output folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from .. import messages as M
+from ..errors import GreenpubError
+
+NAME = "build"
+HELP = "소식지를 모든 형식으로 만듭니다"
+
+
+def add_arguments(b: argparse.ArgumentParser) -> None:
+    from ..editions import format_help
+    from ..pipeline import default_jobs
+    from . import content_opt
+
+    content_opt(b)
+    b.add_argument("--out", default="output", help="출력 폴더 (기본: output)")
+    b.add_argument("--issue", action="append", default=[], metavar="YYYY-MM",
+                   help="이 호만 만듭니다 (여러 번 쓸 수 있음; 출력 폴더에는 고른 호만 담깁니다)")
+    b.add_argument("--formats", default=None,
+                   help=f"만들 형식, 쉼표로 구분 (기본: 전부 — {format_help()})")
+    b.add_argument("--drafts", action="store_true",
+                   help="승인되지 않은 기사도 '검토용' 표시를 달아 만듭니다")
+    b.add_argument("--jobs", type=int, default=default_jobs(), help="동시에 만들 작업 수")
+    b.add_argument("--force", action="store_true", help="캐시를 쓰지 않고 전부 다시 만듭니다")
+    b.add_argument("--cache", default=None, help="캐시 폴더 (기본: 출력 폴더 옆 .greenpub-cache)")
+    b.add_argument("--tts", choices=["espeak", "gtts", "auto"], default="espeak",
+                   help="음성 합성 엔진 (기본: espeak, 오프라인)")
+    b.add_argument("--braille-engine", default=None, help="점역 엔진 (기본: 측정 결과가 가장 좋은 엔진)")
+    b.add_argument("--print-marks", action="store_true", help="인쇄소용 재단선과 3mm 도련을 넣습니다")
+    b.add_argument("-q", "--quiet", action="store_true", help="진행 상황을 출력하지 않습니다")
+
+
+def run(args: argparse.Namespace, out: Console, console: Console) -> int:
+    from ..editions.base import BuildOptions
+    from ..pipeline import Pipeline, parse_formats
+    from . import EXIT_OK, escape
+
+    if args.jobs < 1:
+        raise GreenpubError("--jobs는 1 이상이어야 합니다.")
+    options = BuildOptions(
+        formats=parse_formats(args.formats), drafts=args.drafts, jobs=args.jobs,
+        force=args.force, quiet=args.quiet, tts=args.tts, braille_engine=args.braille_engine,
+        print_marks=args.print_marks, issues=tuple(args.issue))
+    progress = None if args.quiet else (lambda msg: console.print(f"[dim]·[/] {msg}"))
+    summary = Pipeline(Path(args.content), Path(args.out), options,
+                       cache_dir=Path(args.cache) if args.cache else None,
+                       progress=progress).run()
+    for w in summary.warnings:
+        console.print(f"[yellow]{M.WARNING}[/] {escape(w)}")
+    if not args.quiet:
+        print_outputs(summary.manifest, Path(args.out), out)
+    # The excluded articles and their reasons are the last lines an editor reads.
+    for article, reasons in summary.excluded:
+        label = "검토용 포함" if args.drafts else "제외"
+        console.print(f"[yellow]{label}[/] {escape(str(article.file))} — {escape(', '.join(reasons))}")
+    n_ex = 0 if args.drafts else len(summary.excluded)
+    console.print(M.BUILD_DONE.format(n_pub=summary.published, n_ex=n_ex,
+                                      seconds=summary.seconds))
+    return EXIT_OK
+
+
+def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console) -> None:
+    from ..editions import output_labels
+    from . import escape
+
+    labels = output_labels()
+
+    def show(key: str, value: Any, indent: str) -> None:
+        if isinstance(value, str) and key in labels:
+            out.print(f"{indent}{labels[key]:<10} {out_dir / value}")
+
+    for key, value in manifest.get("outputs", {}).items():
+        show(key, value, "")
+    for issue in manifest["issues"]:
+        out.print(f"[bold]{issue['id']}[/] 제{issue['number']}호 {escape(issue['title'])}")
+        for key, value in issue["outputs"].items():
+            show(key, value, "  ")
+        for a in issue["articles"]:
+            if a["status"] != "published":
+                continue
+            out.print(f"  · {escape(a['title'])}")
+            for key, value in a["outputs"].items():
+                if isinstance(value, list) and value and isinstance(value[0], dict) \
+                        and "src" in value[0] and key in labels:
+                    out.print(f"      {labels[key]:<10} {len(value)}장: "
+                              f"{out_dir / Path(value[0]['src']).parent}/")
+                else:
+                    show(key, value, "      ")
+    out.print(f"목록: {out_dir / 'manifest.json'}, 빌드 보고서: {out_dir / 'build-report.json'}")
