@@ -68,7 +68,7 @@ def main() -> None:
     try:
         ctx = RenderContext(site=cfg, out=tmp / "out", project=ROOT, options=BuildOptions(),
                             cache=BuildCache(tmp / "cache"))
-        ctx.edition = "pdf"
+        ctx.edition = "print"
         settings = load_settings(cfg)
         layouts = ctx.layouts("print").resolve()
         print(f"issue {issue.id}: {len(issue.articles)} published articles, "
@@ -96,7 +96,7 @@ def main() -> None:
                     cache = tmp / f"cache-{label}-{runs_done}"
                 c = RenderContext(site=cfg, out=tmp / "out", project=ROOT,
                                   options=BuildOptions(), cache=BuildCache(cache))
-                c.edition = "pdf"
+                c.edition = "print"
                 articles = build_articles(which, c)
                 missing_glyph_warnings(which, articles, settings)
                 pages = PartLayout(which, articles, c, settings, large).write(target)

@@ -116,6 +116,12 @@ NOT_AN_ARTICLE = "기사 파일이 아닙니다(호 폴더 안의 '숫자-슬러
 # --- build -------------------------------------------------------------------
 BUILD_LOCKED = "다른 빌드가 같은 출력 폴더({out})에 쓰고 있습니다. 끝난 뒤 다시 실행해 주세요."
 UNKNOWN_FORMAT = "알 수 없는 형식 '{value}'입니다. 쓸 수 있는 형식: {known}"
+DEPRECATED_FORMAT = "형식 이름 '{old}'은(는) 곧 없어집니다. 앞으로는 '{new}'을(를) 써 주세요."
+NO_EDITIONS = ("설치된 판(형식)이 하나도 없습니다. 'make run'으로 greenpub를 설치해 주세요"
+               "(pip install -e .).")
+BAD_EDITION_ENTRY = ("판 등록 '{name} = {value}'이(가) 잘못되었습니다: Edition을 상속하고 "
+                     "name이 '{name}'인 클래스를 가리켜야 합니다.")
+EDITION_CYCLE = "판 '{name}'이(가) 서로를 필요로 하는 순환 관계에 있습니다(needs 확인)."
 EXCLUDED = "제외: {file} — {reasons}"
 BUILD_DONE = "빌드 완료: {n_pub}개 기사 발행, {n_ex}개 제외, {seconds:.1f}초"
 BUILD_FAILED = "빌드 실패 — 기존 출력 폴더는 그대로 두었습니다."

@@ -25,7 +25,7 @@ from .cache import BuildCache, CacheStats
 from .config import SiteConfig
 from .content.model import Article, Issue
 from .content.reader import read_content
-from .editions import FORMATS, available, load
+from . import editions
 from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
 from .errors import ConfigError
 from .fsutil import new_staging_dir, output_lock, swap_in
@@ -74,14 +74,23 @@ def gate(config: SiteConfig, issues: list[Issue], drafts: bool) -> list[GateResu
     return results
 
 
-def parse_formats(value: str | None) -> tuple[str, ...]:
+def parse_formats(value: str | None, warnings: list[str] | None = None) -> tuple[str, ...]:
+    """Edition names for a --formats value (all installed editions when empty).
+
+    An old spelling is accepted; its deprecation warning is appended to `warnings`.
+    """
     if not value:
-        return tuple(f for f in FORMATS if f in available())
-    wanted = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
-    for name in wanted:
-        if name not in FORMATS:
-            raise ConfigError(M.UNKNOWN_FORMAT.format(value=name, known=", ".join(FORMATS)))
-    return wanted
+        return tuple(editions.available())
+    wanted: list[str] = []
+    for word in (v.strip() for v in value.split(",")):
+        if not word:
+            continue
+        name, warning = editions.resolve(word)
+        if warning and warnings is not None:
+            warnings.append(warning)
+        if name not in wanted:
+            wanted.append(name)
+    return tuple(wanted)
 
 
 TASK_TIMES = "task-times.json"
@@ -92,7 +101,7 @@ def _task_key(name: str, issue: Issue | None, part: str) -> str:
 
 
 def _task(name: str, issue: Issue | None, part: str, ctx: RenderContext) -> EditionResult:
-    return run_edition(load(name), issue, ctx, part)
+    return run_edition(editions.load(name), issue, ctx, part)
 
 
 class Pipeline:
@@ -147,22 +156,23 @@ class Pipeline:
     # -- rendering -------------------------------------------------------------
     def render(self, config: SiteConfig, gated: list[GateResult],
                staging: Path) -> list[EditionResult]:
-        formats = [f for f in FORMATS if f in self.options.formats]
+        """Editions in waves: each wave reads the manifest entries of the waves before it."""
+        formats = self.options.formats or tuple(editions.available())
         issues = [g.issue for g in gated]
-
-        def ctx(manifest: dict[str, Any] | None = None) -> RenderContext:
-            return RenderContext(site=config, out=staging, project=self.project,
-                                 options=self.options, cache=self.cache,
-                                 manifest=manifest or {}, all_issues=issues)
-
-        first = [(f, i, part) for f in formats if f != "web" for i in issues
-                 for part in load(f).parts(i)]
-        results = self._run_tasks(first, ctx)
-        if "web" in formats:
+        results: list[EditionResult] = []
+        for wave in editions.waves(formats):
             manifest = self._outputs_by_issue(results)
-            tasks: list[Task] = [("web", i, "") for i in issues]
-            results += self._run_tasks(tasks, lambda: ctx(manifest))
-            results += self._run_tasks([("web", None, "")], lambda: ctx(manifest))
+
+            def ctx(manifest: dict[str, Any] = manifest) -> RenderContext:
+                return RenderContext(site=config, out=staging, project=self.project,
+                                     options=self.options, cache=self.cache,
+                                     manifest=manifest, all_issues=issues)
+
+            tasks: list[Task] = [(name, i, part) for name in wave for i in issues
+                                 for part in editions.load(name).parts(i)]
+            results += self._run_tasks(tasks, ctx)
+            site = [(name, None, "") for name in wave if editions.registry()[name].has_site()]
+            results += self._run_tasks(site, ctx)  # site-wide pages after the issues
         return results
 
     def _run_tasks(self, tasks: list[Task],
@@ -171,10 +181,10 @@ class Pipeline:
         if not tasks:
             return results
         jobs = max(1, min(self.options.jobs, len(tasks)))
-        editions = {name: load(name) for name, _, _ in tasks}
+        loaded = {name: editions.load(name) for name, _, _ in tasks}
 
         def label(name: str, issue: Issue | None, part: str) -> str:
-            e = editions[name]
+            e = loaded[name]
             where = [issue.id if issue else "전체", e.part_titles.get(part, "")]
             return f"{e.title} ({', '.join(w for w in where if w)})"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -23,10 +24,11 @@ class CliResult:
 
 
 def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None,
-            timeout: float = 600) -> CliResult:
-    """Run `python build.py ...` as a user would (a real subprocess)."""
+            timeout: float = 600, env: dict[str, str] | None = None) -> CliResult:
+    """Run `python build.py ...` as a user would (a real subprocess); `env` adds variables."""
     proc = subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, input=stdin, timeout=timeout)
+                          capture_output=True, text=True, input=stdin, timeout=timeout,
+                          env={**os.environ, **env} if env else None)
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -23,7 +23,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def test_every_edition_in_the_manifest_and_on_disk(built):
     out, manifest = built
-    assert set(manifest["formats"]) == {"web", "cards", "pdf", "braille", "audio"}
+    assert set(manifest["formats"]) == {"web", "cards", "print", "braille", "audio"}
     (issue,) = manifest["issues"]
     assert ISSUE_KEYS <= set(issue["outputs"])
     for key in ISSUE_KEYS:

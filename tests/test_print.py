@@ -256,7 +256,7 @@ def test_drafts_watermark_only_with_drafts(built: dict, tmp_path: Path):
 
 def test_print_marks_add_bleed_and_crop_marks(built: dict, tmp_path: Path):
     cfg, issue = _issue()
-    result, ctx = _render(tmp_path, cfg, issue, print_marks=True, formats=("pdf",))
+    result, ctx = _render(tmp_path, cfg, issue, print_marks=True, formats=("print",))
     with pikepdf.open(ctx.out / result.outputs.issue["pdf"]) as doc, \
             pikepdf.open(built["out"] / "print/green-seogu-2021-03.pdf") as plain:
         page, a4 = doc.pages[1], plain.pages[1]
@@ -278,7 +278,7 @@ def test_print_marks_add_bleed_and_crop_marks(built: dict, tmp_path: Path):
 
 def test_without_audio_edition_only_the_web_qr_code(built: dict, tmp_path: Path):
     cfg, issue = _issue()
-    result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
+    result, ctx = _render(tmp_path, cfg, issue, formats=("print",))
     alts = _struct_alts(ctx.out / result.outputs.issue["pdf"])
     assert any("웹 페이지로 가는 QR" in a for a in alts)
     assert not any("MP3" in a for a in alts)
@@ -312,7 +312,7 @@ def test_missing_glyph_is_reported_with_article_and_character(tmp_path: Path):
     article = issue.articles[1]
     issue.articles[1] = dataclasses.replace(article, html=article.html.replace(
         "해 주세요", "해 주세요 \U00013000"))  # an Egyptian hieroglyph no installed font draws
-    result, _ = _render(tmp_path, cfg, issue, formats=("pdf",))
+    result, _ = _render(tmp_path, cfg, issue, formats=("print",))
     assert len(result.warnings) == 1
     assert article.title in result.warnings[0] and "\U00013000" in result.warnings[0]
     assert "U+13000" in result.warnings[0] and "02-survey.md" in result.warnings[0]
@@ -327,7 +327,7 @@ def test_large_print_keeps_table_rows_and_contents_sections_whole(tmp_path: Path
         article, section="청소년 명예기자",
         html=article.html + f"<table><thead><tr><th>구분</th><th>내용</th></tr></thead>"
                             f"<tbody>{rows}</tbody></table>")
-    result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
+    result, ctx = _render(tmp_path, cfg, issue, formats=("print",))
     pdf = ctx.out / result.outputs.issue["pdf_large"]
     pages = [_text(pdf, i) for i in range(1, _pages(pdf) + 1)]
     assert sum("행01시작" in t for t in pages) == 1 and "행24끝" not in pages[
@@ -357,7 +357,7 @@ def test_keep_all_breaks_korean_only_between_words(tmp_path: Path):
 def test_page_size_from_site_yaml_and_bad_settings(tmp_path: Path):
     cfg, issue = _issue()
     cfg.sections["print"] = {"page_size": "A5", "columns": 1}
-    result, ctx = _render(tmp_path, cfg, issue, formats=("pdf",))
+    result, ctx = _render(tmp_path, cfg, issue, formats=("print",))
     pdf = ctx.out / result.outputs.issue["pdf"]
     with pikepdf.open(pdf) as doc:
         assert [round(float(x)) for x in doc.pages[0].MediaBox] == [0, 0, 420, 595]
@@ -380,7 +380,7 @@ def test_page_size_from_site_yaml_and_bad_settings(tmp_path: Path):
 
 def test_cli_builds_sample_issue_pdf(tmp_path: Path):
     r = run_cli("build", "--content", str(SAMPLE), "--out", str(tmp_path / "out"),
-                "--cache", str(tmp_path / "cache"), "--formats", "pdf", "-q")
+                "--cache", str(tmp_path / "cache"), "--formats", "print", "-q")
     assert r.code == 0, r.err
     manifest = json.loads((tmp_path / "out/manifest.json").read_text("utf-8"))
     (issue,) = manifest["issues"]
@@ -400,7 +400,7 @@ def test_back_page_names_only_the_editions_this_build_made(tmp_path: Path):
     _, ctx = _render(tmp_path / "all", cfg, issue)  # default: every format
     text = " ".join(_text(ctx.out / "print/green-seogu-2021-03.pdf").split())
     assert "점자(BRF·PEF)" in text and "오디오북(MP3)" in text and "웹 페이지와 음성" in text
-    _, ctx = _render(tmp_path / "pdf", cfg, issue, formats=("pdf",))
+    _, ctx = _render(tmp_path / "pdf", cfg, issue, formats=("print",))
     text = " ".join(_text(ctx.out / "print/green-seogu-2021-03.pdf").split())
     assert "점자" not in text and "오디오북" not in text and "음성" not in text
     assert "큰 글자판 PDF" in text
@@ -415,7 +415,7 @@ def _layout_text(pdf: Path) -> str:
 
 def _fresh_text(tmp: Path, cfg: SiteConfig, issue: Issue) -> dict[str, str]:
     """What a build with an empty cache prints, PDF by PDF."""
-    result, ctx = _render(tmp, cfg, issue, formats=("pdf",))
+    result, ctx = _render(tmp, cfg, issue, formats=("print",))
     return {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
 
 
@@ -425,7 +425,7 @@ def test_an_edit_lays_out_only_that_article_and_matches_a_fresh_build(tmp_path: 
 
     def build(name: str) -> tuple[RenderContext, dict[str, str]]:
         ctx = RenderContext(site=cfg, out=tmp_path / name, project=ROOT,
-                            options=BuildOptions(formats=("pdf",)), cache=cache)
+                            options=BuildOptions(formats=("print",)), cache=cache)
         result = run_edition(PrintEdition(), issue, ctx)
         return ctx, {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
 
@@ -513,7 +513,7 @@ def test_a_damaged_cached_part_is_laid_out_again(tmp_path: Path):
     cfg, issue = _issue()
     cache = BuildCache(tmp_path / "cache")
     ctx = RenderContext(site=cfg, out=tmp_path / "one", project=ROOT,
-                        options=BuildOptions(formats=("pdf",)), cache=cache)
+                        options=BuildOptions(formats=("print",)), cache=cache)
     run_edition(PrintEdition(), issue, ctx)
     damaged = list((tmp_path / "cache" / "print-parts").rglob("*.pdf"))
     assert damaged
@@ -523,7 +523,7 @@ def test_a_damaged_cached_part_is_laid_out_again(tmp_path: Path):
     issue.articles[1] = dataclasses.replace(second, html=second.html + "<p>덧붙임</p>",
                                             hash="edited")
     ctx = RenderContext(site=cfg, out=tmp_path / "two", project=ROOT,
-                        options=BuildOptions(formats=("pdf",)), cache=cache)
+                        options=BuildOptions(formats=("print",)), cache=cache)
     result = run_edition(PrintEdition(), issue, ctx)
     assert result.warnings == []
     texts = {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}

@@ -45,8 +45,12 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
 
     if args.jobs < 1:
         raise GreenpubError("--jobs는 1 이상이어야 합니다.")
+    notes: list[str] = []
+    formats = parse_formats(args.formats, notes)
+    for note in notes:
+        console.print(f"[yellow]{M.WARNING}[/] {escape(note)}")
     options = BuildOptions(
-        formats=parse_formats(args.formats), drafts=args.drafts, jobs=args.jobs,
+        formats=formats, drafts=args.drafts, jobs=args.jobs,
         force=args.force, quiet=args.quiet, tts=args.tts, braille_engine=args.braille_engine,
         print_marks=args.print_marks, issues=tuple(args.issue))
     progress = None if args.quiet else (lambda msg: console.print(f"[dim]·[/] {msg}"))

@@ -19,12 +19,22 @@ from ..cache import BuildCache, CacheStats, digest, tree_digest
 from ..config import SiteConfig
 from ..content.model import Issue
 
-FORMATS = ("web", "cards", "pdf", "braille", "audio")
+ALL = "*"  # in `Edition.needs`: every other edition (the web edition links to them all)
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """One manifest key an edition writes, as people see it."""
+
+    label: str  # Korean: the CLI summary, the web edition's download links
+    note: str | None = None  # a short Korean description beside the web link
+    link: bool = False  # the web edition's issue and article pages link to it
+    download: bool = True  # the link downloads a file rather than opening a page
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = ()  # edition names; () = every installed edition
     drafts: bool = False
     jobs: int = 1
     force: bool = False
@@ -122,10 +132,19 @@ class RenderContext:
 
 
 class Edition(ABC):
-    """One output format. Subclasses set `name` (the --formats key) and `render`."""
+    """One output format, declaring everything about itself.
 
-    name: ClassVar[str]
-    title: ClassVar[str]  # Korean name shown in progress output
+    An edition is its own package plus one line under
+    `[project.entry-points."greenpub.editions"]` in pyproject.toml; nothing else in
+    greenpub spells its name.
+    """
+
+    name: ClassVar[str]  # the --formats key, the site.yaml block and the layouts/ folder
+    title: ClassVar[str]  # Korean name: progress output, the print back page
+    aliases: ClassVar[tuple[str, ...]] = ()  # old --formats spellings, accepted with a warning
+    outputs: ClassVar[dict[str, OutputSpec]] = {}  # the manifest keys it writes
+    needs: ClassVar[tuple[str, ...]] = ()  # editions whose outputs it reads (ALL: every other)
+    settings_model: ClassVar[type | None] = None  # pydantic model of its site.yaml block
     part_titles: ClassVar[dict[str, str]] = {}  # Korean names of parts(), for progress output
 
     @abstractmethod
@@ -135,6 +154,10 @@ class Edition(ABC):
     def render_site(self, issues: list[Issue], ctx: RenderContext) -> Outputs | None:
         """Optional site-wide outputs (index, feed) after every issue is rendered."""
         return None
+
+    @classmethod
+    def has_site(cls) -> bool:
+        return cls.render_site is not Edition.render_site
 
     def parts(self, issue: Issue) -> tuple[str, ...]:
         """Independent parts of one issue's output that may render in parallel processes

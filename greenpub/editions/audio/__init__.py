@@ -19,7 +19,7 @@ from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Article, Issue
 from ...errors import RenderError
-from ..base import Edition, Outputs, RenderContext
+from ..base import Edition, OutputSpec, Outputs, RenderContext
 from . import messages as M
 from .encode import (Chapter, Tags, cover_jpeg, encode_mp3, frame_samples, join,
                      normalise_loudness, seconds, silence, strip_id3, write_tags)
@@ -195,6 +195,11 @@ class _IssueAudio:
 class AudioEdition(Edition):
     name = "audio"
     title = "오디오북"
+    outputs = {
+        "mp3": OutputSpec("오디오북 MP3", "기사별 장(챕터) 포함", link=True),
+        "m3u": OutputSpec("재생 목록", "기사별 재생 목록(M3U8)", link=True),
+        "audio_contents": OutputSpec("차례 음성"),
+    }
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         return _IssueAudio(issue, ctx, load_settings(ctx.site)).render()

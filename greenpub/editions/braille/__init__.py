@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Issue
-from ..base import Edition, Outputs, RenderContext
+from ..base import Edition, OutputSpec, Outputs, RenderContext
 from . import messages as M
 from .brf import brf_bytes
 from .crosscheck import Difference, cross_check
@@ -61,6 +61,12 @@ def _issue_digest(issue: Issue) -> str:
 class BrailleEdition(Edition):
     name = "braille"
     title = "점자판"
+    outputs = {
+        "braille_preview": OutputSpec("점자 미리보기", "점역 교정용", link=True, download=False),
+        "brf": OutputSpec("점자 BRF", "점자 프린터·점자정보단말기용", link=True),
+        "pef": OutputSpec("점자 PEF", "국제 표준 점자 형식", link=True),
+        "braille_check": OutputSpec("점역 교차 검증"),
+    }
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         settings = BrailleSettings.from_site(ctx.site)

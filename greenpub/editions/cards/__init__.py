@@ -16,7 +16,7 @@ from typing import Any
 from ... import paths
 from ...content.model import Article, Issue
 from ...errors import RenderError
-from ..base import Edition, Outputs, RenderContext
+from ..base import Edition, OutputSpec, Outputs, RenderContext
 from . import messages as M
 from .render import MissingGlyph, SlidePlan, SlideSpec, TextTooLong, draw_slide, plan_slide
 from .series import CardSettings, content_texts
@@ -31,6 +31,8 @@ RENDERER = "cards-2"
 class CardsEdition(Edition):
     name = "cards"
     title = "카드뉴스"
+    outputs = {"cards": OutputSpec("카드뉴스"), "cards_zip": OutputSpec("카드뉴스 ZIP"),
+               "og": OutputSpec("공유 이미지")}
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         theme = load_theme(ctx.layouts())

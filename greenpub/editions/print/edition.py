@@ -22,7 +22,7 @@ from ...cache import digest
 from ...content.model import Issue
 from ...errors import RenderError
 from ...fsutil import atomic_write_bytes
-from ..base import Edition, Outputs, RenderContext
+from ..base import Edition, OutputSpec, Outputs, RenderContext
 from . import messages as M
 from .assemble import join_parts
 from .document import PrintArticle, build_articles, render_html
@@ -31,8 +31,13 @@ from .settings import PrintSettings, load_settings
 
 
 class PrintEdition(Edition):
-    name = "pdf"
+    name = "print"
     title = "인쇄판 PDF"
+    aliases = ("pdf",)  # the --formats key until 0.2
+    outputs = {
+        "pdf": OutputSpec("인쇄판 PDF", "A4, 화면 낭독기 지원", link=True),
+        "pdf_large": OutputSpec("큰 글자 PDF", "본문 18포인트 이상", link=True),
+    }
 
     part_titles = {"standard": "일반", "large": "큰 글자"}
 

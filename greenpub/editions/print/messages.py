@@ -36,16 +36,17 @@ QR_SITE_ALT = "Green 서구 누리집으로 가는 QR 코드: {url}"
 DRAFT_ARTICLE = "검토용 · 미승인 기사"
 LARGE_EDITION = "큰 글자판"
 BACK_TITLE = "펴낸 곳"
-FORMAT_NAMES = {"web": "모바일판", "pdf": "큰 글자판 PDF", "braille": "점자(BRF·PEF)",
-                "audio": "오디오북(MP3)"}
 BACK_OTHER_FORMATS = "이 소식지는 누리집에서 다음 형식으로도 볼 수 있습니다: {formats}."
 BACK_QR = "각 기사 제목 옆 QR 코드를 스마트폰 카메라로 비추면 {targets}(으)로 바로 연결됩니다."
 BACK_QR_TARGETS = {True: "웹 페이지와 음성", False: "웹 페이지"}
 
 
 def back_other_formats(formats: tuple[str, ...] | list[str]) -> str:
-    """The back page names only the editions this build actually made."""
-    names = [name for key, name in FORMAT_NAMES.items() if key in formats]
+    """The back page names only the other editions this build actually made."""
+    from .. import registry
+
+    names = [cls.title for name, cls in registry().items() if name in formats
+             and name != "print"]
     text = BACK_OTHER_FORMATS.format(formats=", ".join(names)) if names else ""
     return (text + " " + BACK_QR.format(targets=BACK_QR_TARGETS["audio" in formats])).strip()
 CONTACT_LABELS = {

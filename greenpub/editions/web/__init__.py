@@ -20,7 +20,7 @@ from ... import GENERATOR, paths
 from ... import messages as M
 from ...content.model import Article, ImageRef, Issue
 from ...errors import RenderError
-from ..base import Edition, Outputs, RenderContext
+from ..base import ALL, Edition, OutputSpec, Outputs, RenderContext
 from .images import WebImage, web_image
 
 OG_SIZE = (1200, 630)
@@ -44,6 +44,9 @@ class Page:
 class WebEdition(Edition):
     name = "web"
     title = "모바일 웹판"
+    outputs = {"web": OutputSpec("웹판"), "web_index": OutputSpec("웹 첫 화면"),
+               "feed": OutputSpec("피드")}
+    needs = (ALL,)  # links to every other edition's outputs
 
     def env(self, ctx: RenderContext) -> Environment:
         """One Jinja environment per edition instance, so templates are compiled once."""
@@ -213,17 +216,13 @@ class WebEdition(Edition):
 
     @staticmethod
     def _issue_links(issue_out: dict[str, Any], url: Page) -> list[dict[str, Any]]:
-        spec = [
-            ("pdf", "인쇄판 PDF", "A4, 화면 낭독기 지원", True),
-            ("pdf_large", "큰 글자 PDF", "본문 18포인트 이상", True),
-            ("mp3", "이번 호 전체 듣기(MP3)", "기사별 장(챕터) 포함", True),
-            ("m3u", "기사별 재생 목록(M3U8)", None, True),
-            ("braille_preview", "점자 미리보기", "점역 교정용", False),
-            ("brf", "점자 파일(BRF)", "점자 프린터·점자정보단말기용", True),
-            ("pef", "점자 파일(PEF)", "국제 표준 점자 형식", True),
-        ]
-        return [{"href": url(issue_out[key]), "label": label, "note": note, "download": dl}
-                for key, label, note, dl in spec if issue_out.get(key)]
+        """A link to every issue output another edition declares as linkable."""
+        from .. import output_specs
+
+        return [{"href": url(issue_out[key]), "label": spec.label, "note": spec.note,
+                 "download": spec.download}
+                for key, spec in output_specs().items()
+                if spec.link and isinstance(issue_out.get(key), str)]
 
     # -- site-wide -------------------------------------------------------------
     def render_site(self, issues: list[Issue], ctx: RenderContext) -> Outputs:
