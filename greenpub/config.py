@@ -1,25 +1,104 @@
 """SiteConfig: publication settings loaded and validated from content/site.yaml.
 
-Edition-specific blocks (`print`, `braille`, `audio`, `cards`, `web`) are kept as
-plain mappings here and validated by the edition that owns them.
+The whole file is validated by typed models (`settings.py`): the site's own keys here,
+each edition's block by the model the edition declares (`Edition.settings_model`).
+Every error names the line, and all of them are reported at once.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Iterator, Literal
 
+from pydantic import Field, StringConstraints, field_validator
 from ruamel.yaml.comments import CommentedMap
 
 from . import messages as M
-from .content.fields import Fields
-from .content.frontmatter import decode_text, load_yaml
-from .errors import ConfigError, ContentError
+from .content.frontmatter import decode_text, line_of, load_yaml
+from .errors import ConfigError, ContentError, ContentErrors
+from .settings import Settings, unknown_key_error, validate
 
-COMMITTEE_ROLES = {"당연직", "위촉직"}
-SITE_KEYS = {"title", "publisher", "language", "base_url", "contact", "review", "committee",
-             "lexicon", "print", "braille", "audio", "cards", "web", "description"}
+COMMITTEE_ROLES = ("당연직", "위촉직")
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class CheckpointModel(Settings):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$")]
+    label: Text
+
+
+class MemberModel(Settings):
+    name: Text
+    role: Literal["당연직", "위촉직"] | None = None
+
+
+class ReviewModel(Settings):
+    checkpoints: Annotated[list[CheckpointModel], Field(min_length=1)]
+
+    @field_validator("checkpoints")
+    @classmethod
+    def _unique(cls, value: list[CheckpointModel]) -> list[CheckpointModel]:
+        seen: set[str] = set()
+        for cp in value:
+            if cp.id in seen:
+                raise ValueError(M.DUPLICATE_CHECKPOINT.format(value=cp.id))
+            seen.add(cp.id)
+        return value
+
+
+class Contact(Settings):
+    """The publisher's contact block; every field a template may print exists (maybe empty)."""
+
+    department: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    fax: str = ""
+    homepage: str = ""
+    text: str = ""  # `contact:` written as one line
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        """The fields that were given, in a fixed order."""
+        for key in type(self).model_fields:
+            value = getattr(self, key)
+            if value:
+                yield key, value
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self.items())
+
+
+class SiteModel(Settings):
+    title: Text
+    publisher: Text
+    language: Text = "ko"
+    base_url: str = ""
+    description: str = ""
+    contact: Contact = Contact()
+    review: ReviewModel
+    committee: list[MemberModel] = []
+    lexicon: dict[str, Text] = {}
+
+    @field_validator("contact", mode="before")
+    @classmethod
+    def _contact(cls, value: Any) -> Any:
+        if value is None:
+            return {}
+        if isinstance(value, str):  # one line: "홍보정책담당관 032-560-4114"
+            return {"text": value}
+        if isinstance(value, dict):
+            return {k: v for k, v in value.items() if v is not None}
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError(M.BAD_BASE_URL.format(value=value))
+        return value.rstrip("/") + "/"
 
 
 @dataclass(frozen=True)
@@ -31,7 +110,7 @@ class Checkpoint:
 @dataclass(frozen=True)
 class CommitteeMember:
     name: str
-    role: str  # 당연직 | 위촉직
+    role: str  # 당연직 | 위촉직 | ""
 
 
 @dataclass
@@ -41,30 +120,50 @@ class SiteConfig:
     publisher: str
     language: str
     base_url: str
-    contact: dict[str, str]
+    contact: Contact
     checkpoints: list[Checkpoint]
     description: str = ""
     committee: list[CommitteeMember] = field(default_factory=list)
     lexicon: dict[str, str] = field(default_factory=dict)
-    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # raw edition blocks
+    settings: dict[str, Any] = field(default_factory=dict)  # validated edition settings
 
     def checkpoint_ids(self) -> list[str]:
         return [c.id for c in self.checkpoints]
 
     def section(self, name: str) -> dict[str, Any]:
-        """An edition's own settings block (plain dict; empty when absent)."""
+        """An edition's own settings block as written (plain dict; empty when absent)."""
         return self.sections.get(name, {})
+
+    def settings_for(self, name: str) -> Any:
+        """An edition's validated settings (its model's defaults when the block is absent)."""
+        if name not in self.settings:
+            from .editions import registry
+
+            model = registry()[name].settings_model
+            if model is None:
+                raise KeyError(name)
+            self.settings[name] = model()
+        return self.settings[name]
 
     def url(self, rel: str) -> str:
         return self.base_url.rstrip("/") + "/" + rel.lstrip("/")
 
+    def with_section(self, name: str, block: dict[str, Any]) -> SiteConfig:
+        """A copy with one edition block replaced and validated (for programs and tests)."""
+        import dataclasses
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+        from .editions import registry
+
+        settings = dict(self.settings)
+        model = registry()[name].settings_model
+        if model is not None:
+            value, errors = validate(model, None, self.path, f"{name}.", value=block)
+            if errors:
+                raise errors[0]
+            settings[name] = value
+        return dataclasses.replace(self, sections={**self.sections, name: block},
+                                   settings=settings)
 
 
 def load_site_config(content_dir: Path) -> SiteConfig:
@@ -78,67 +177,63 @@ def load_site_config(content_dir: Path) -> SiteConfig:
         raise ConfigError(exc.message, exc.file, exc.line) from None
     if not isinstance(data, CommentedMap):
         raise ConfigError(M.FRONT_MATTER_NOT_MAPPING, path, 1)
-    f = Fields(data, path, 1, error=ConfigError)
-    f.check_keys(SITE_KEYS)
-    review = f.opt_map("review")
-    if review is None:
-        raise ConfigError(M.MISSING_FIELD.format(field="review.checkpoints"), path, 1)
-    rf = f.sub(review, "review.")
-    cps = rf.opt_list("checkpoints")
-    if not cps:
-        raise ConfigError(M.NO_CHECKPOINTS, path, rf.line("checkpoints"))
-    checkpoints: list[Checkpoint] = []
-    for i, item in enumerate(cps):
-        cf = Fields(item, path, 1, f"review.checkpoints[{i}].", ConfigError)
-        if not isinstance(item, CommentedMap):
-            raise ConfigError(M.WRONG_TYPE.format(field=f"review.checkpoints[{i}]",
-                                                  expected=M.T_MAP, value=item),
-                              path, rf.item_line(cps, i))
-        cp = Checkpoint(cf.req_str("id"), cf.req_str("label"))
-        if cp.id in {c.id for c in checkpoints}:
-            raise ConfigError(M.DUPLICATE_CHECKPOINT.format(value=cp.id), path, cf.line("id"))
-        checkpoints.append(cp)
-    committee = []
-    for i, item in enumerate(f.opt_list("committee")):
-        cf = Fields(item, path, 1, f"committee[{i}].", ConfigError)
-        cf.check_keys({"name", "role"})
-        role = cf.opt_str("role") or ""
-        if role and role not in COMMITTEE_ROLES:
-            raise cf.fail(M.BAD_COMMITTEE_ROLE.format(value=role), "role")
-        committee.append(CommitteeMember(cf.req_str("name"), role))
-    contact_node = data.get("contact")
-    contact: dict[str, str] = {}
-    if isinstance(contact_node, CommentedMap):
-        cf = f.sub(contact_node, "contact.")
-        for k, v in contact_node.items():
-            if v is None:
-                continue
-            if not isinstance(v, str):  # 0325604114 would silently lose its leading zero
-                raise cf.fail(M.QUOTE_THIS.format(field=f"contact.{k}", value=v), k)
-            contact[str(k)] = v
-    elif contact_node is not None:
-        contact = {"text": str(contact_node)}
-    lexicon_node = f.opt_map("lexicon") or {}
-    lf = f.sub(lexicon_node, "lexicon.")
-    lexicon = {}
-    for k, v in lexicon_node.items():
-        if v is None or not str(v).strip():
-            raise lf.fail(M.EMPTY_FIELD.format(field=f"lexicon.{k}"), k)
-        lexicon[str(k)] = str(v)
-    sections = {}
-    for name in ("print", "braille", "audio", "cards", "web"):
-        node = f.opt_map(name)
+    return parse_site_config(data, path)
+
+
+def parse_site_config(data: CommentedMap, path: Path) -> SiteConfig:
+    from .editions import registry
+
+    editions = registry()
+    site_keys = list(SiteModel.model_fields)
+    known = site_keys + list(editions)
+    errors: list[ConfigError] = []
+    for key in data:
+        if str(key) not in known:
+            errors.append(unknown_key_error(str(key), known, path, line_of(data, key, 1)))
+    contact = data.get("contact")
+    if isinstance(contact, CommentedMap):
+        for key, v in list(contact.items()):
+            if isinstance(v, int) and not isinstance(v, bool):
+                # 0325604114 would silently lose its leading zero: say so on its own line
+                errors.append(ConfigError(M.QUOTE_THIS.format(field=f"contact.{key}", value=v),
+                                          path, line_of(contact, key, 1)))
+    own = {str(k): v for k, v in _plain(data).items() if k in site_keys}
+    if errors and isinstance(contact, CommentedMap):
+        own["contact"] = {k: str(v) for k, v in own["contact"].items()}  # reported above
+    site, own_errors = validate(SiteModel, data, path, value=own)
+    errors += own_errors
+    sections: dict[str, dict[str, Any]] = {}
+    settings: dict[str, Any] = {}
+    for name, cls in editions.items():
+        node = data.get(name)
+        if node is not None and not isinstance(node, CommentedMap):
+            errors.append(ConfigError(M.WRONG_TYPE.format(field=name, expected=M.T_MAP,
+                                                          value=str(node)[:40]),
+                                      path, line_of(data, name, 1)))
+            continue
         sections[name] = _plain(node) if node is not None else {}
+        if cls.settings_model is not None:
+            value, block_errors = validate(cls.settings_model, node, path, f"{name}.")
+            errors += block_errors
+            settings[name] = value
+    if errors:
+        errors.sort(key=lambda e: e.line or 0)
+        if len(errors) == 1:
+            raise errors[0]
+        raise ContentErrors(list(errors))
+    assert site is not None
     return SiteConfig(
-        path=path,
-        title=f.req_str("title"),
-        publisher=f.req_str("publisher"),
-        language=f.opt_str("language", "ko") or "ko",
-        base_url=(f.opt_str("base_url", "") or "").rstrip("/") + "/",
-        contact=contact,
-        checkpoints=checkpoints,
-        description=f.opt_str("description", "") or "",
-        committee=committee,
-        lexicon=lexicon,
-        sections=sections,
-    )
+        path=path, title=site.title, publisher=site.publisher, language=site.language,
+        base_url=site.base_url or "/", contact=site.contact,
+        checkpoints=[Checkpoint(c.id, c.label) for c in site.review.checkpoints],
+        description=site.description,
+        committee=[CommitteeMember(m.name, m.role or "") for m in site.committee],
+        lexicon=dict(site.lexicon), sections=sections, settings=settings)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -356,7 +356,7 @@ def test_keep_all_breaks_korean_only_between_words(tmp_path: Path):
 
 def test_page_size_from_site_yaml_and_bad_settings(tmp_path: Path):
     cfg, issue = _issue()
-    cfg.sections["print"] = {"page_size": "A5", "columns": 1}
+    cfg = cfg.with_section("print", {"page_size": "A5", "columns": 1})
     result, ctx = _render(tmp_path, cfg, issue, formats=("print",))
     pdf = ctx.out / result.outputs.issue["pdf"]
     with pikepdf.open(pdf) as doc:
@@ -372,9 +372,8 @@ def test_page_size_from_site_yaml_and_bad_settings(tmp_path: Path):
                      ({"columns": 7}, "print.columns"),
                      ({"large_font_size": 12}, "print.large_font_size"),
                      ({"fonts": {"body": ["Comic Sans MS"]}}, "print.fonts.body")]:
-        cfg.sections["print"] = bad
         with pytest.raises(ConfigError) as err:
-            load_settings(cfg)
+            cfg.with_section("print", bad)
         assert key in err.value.message and err.value.file == str(cfg.path)
 
 

@@ -200,6 +200,7 @@ class AudioEdition(Edition):
         "m3u": OutputSpec("재생 목록", "기사별 재생 목록(M3U8)", link=True),
         "audio_contents": OutputSpec("차례 음성"),
     }
+    settings_model = AudioSettings
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         return _IssueAudio(issue, ctx, load_settings(ctx.site)).render()

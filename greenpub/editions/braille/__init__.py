@@ -67,6 +67,7 @@ class BrailleEdition(Edition):
         "pef": OutputSpec("점자 PEF", "국제 표준 점자 형식", link=True),
         "braille_check": OutputSpec("점역 교차 검증"),
     }
+    settings_model = BrailleSettings
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         settings = BrailleSettings.from_site(ctx.site)

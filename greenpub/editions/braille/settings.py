@@ -8,47 +8,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
 
 from ...config import SiteConfig
-from ...errors import ConfigError
+from ...settings import Settings
 from . import messages as M
-from .engines import ENGINES
 
-KEYS = ("cells_per_line", "lines_per_page", "engine")
 CELLS_RANGE = (20, 60)
 LINES_RANGE = (10, 40)
+ENGINE_NAMES = ("braillify", "liblouis")  # engines.ENGINES, without importing the engines
 
 
-@dataclass(frozen=True)
-class BrailleSettings:
-    cells_per_line: int = 40
-    lines_per_page: int = 25
+class BrailleSettings(Settings):
+    cells_per_line: Annotated[int, Field(ge=CELLS_RANGE[0], le=CELLS_RANGE[1])] = 40
+    lines_per_page: Annotated[int, Field(ge=LINES_RANGE[0], le=LINES_RANGE[1])] = 25
     engine: str | None = None  # None: the measured default
+
+    @field_validator("engine")
+    @classmethod
+    def _engine(cls, value: str | None) -> str | None:
+        if value is not None and value not in ENGINE_NAMES:
+            raise ValueError(M.BAD_SETTING.format(
+                key="engine", value=value,
+                expected=M.EXPECT_ENGINE.format(known=", ".join(ENGINE_NAMES))))
+        return value
 
     @classmethod
     def from_site(cls, site: SiteConfig) -> BrailleSettings:
-        return cls.from_mapping(site.section("braille"), site.path)
+        settings: BrailleSettings = site.settings_for("braille")
+        return settings
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], file: Any = None) -> BrailleSettings:
-        for key in data:
-            if key not in KEYS:
-                raise ConfigError(M.UNKNOWN_SETTING.format(key=key, known=", ".join(KEYS)), file)
-
-        def number(key: str, default: int, low: int, high: int) -> int:
-            value = data.get(key, default)
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ConfigError(M.BAD_SETTING.format(
-                    key=key, value=value, expected=M.EXPECT_INT.format(low=low, high=high)), file)
-            return value
-
-        engine = data.get("engine")
-        if engine is not None and engine not in ENGINES:
-            raise ConfigError(M.BAD_SETTING.format(
-                key="engine", value=engine,
-                expected=M.EXPECT_ENGINE.format(known=", ".join(ENGINES))), file)
-        return cls(number("cells_per_line", cls.cells_per_line, *CELLS_RANGE),
-                   number("lines_per_page", cls.lines_per_page, *LINES_RANGE),
-                   engine)
+        return cls.model_validate(data)

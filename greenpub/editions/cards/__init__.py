@@ -33,6 +33,7 @@ class CardsEdition(Edition):
     title = "카드뉴스"
     outputs = {"cards": OutputSpec("카드뉴스"), "cards_zip": OutputSpec("카드뉴스 ZIP"),
                "og": OutputSpec("공유 이미지")}
+    settings_model = CardSettings
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         theme = load_theme(ctx.layouts())

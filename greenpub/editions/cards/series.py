@@ -8,12 +8,14 @@ sentence of each paragraph (the lead sentence in Korean news writing), in articl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from ...config import SiteConfig
 from ...content.model import Article, ListBlock, Paragraph, Quote
-from ...errors import ConfigError, RenderError
+from ...errors import RenderError
+from ...settings import Settings
 from . import messages as M
 
 MIN_CONTENT, MAX_CONTENT = 2, 5
@@ -22,26 +24,16 @@ AUTO_MIN_CHARS, AUTO_MAX_CHARS = 12, 120
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
 
-@dataclass(frozen=True)
-class CardSettings:
+class CardSettings(Settings):
     """site.yaml `cards:` block."""
 
-    auto_slides: int = 4  # content slides made when an article has no card: list
+    # content slides made when an article has no card: list
+    auto_slides: Annotated[int, Field(ge=MIN_CONTENT, le=MAX_CONTENT)] = 4
 
     @staticmethod
     def from_site(site: SiteConfig) -> CardSettings:
-        data: dict[str, Any] = site.section("cards")
-        known = {"auto_slides"}
-        for key in data:
-            if key not in known:
-                raise ConfigError(M.SETTINGS_UNKNOWN.format(key=key, known=", ".join(known)),
-                                  site.path)
-        value = data.get("auto_slides", CardSettings.auto_slides)
-        if isinstance(value, bool) or not isinstance(value, int) \
-                or not MIN_CONTENT <= value <= MAX_CONTENT:
-            raise ConfigError(M.SETTINGS_RANGE.format(key="auto_slides", low=MIN_CONTENT,
-                                                      high=MAX_CONTENT, value=value), site.path)
-        return CardSettings(auto_slides=value)
+        settings: CardSettings = site.settings_for("cards")
+        return settings
 
 
 def sentences(text: str) -> list[str]:

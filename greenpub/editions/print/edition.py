@@ -34,6 +34,7 @@ class PrintEdition(Edition):
     name = "print"
     title = "인쇄판 PDF"
     aliases = ("pdf",)  # the --formats key until 0.2
+    settings_model = PrintSettings
     outputs = {
         "pdf": OutputSpec("인쇄판 PDF", "A4, 화면 낭독기 지원", link=True),
         "pdf_large": OutputSpec("큰 글자 PDF", "본문 18포인트 이상", link=True),

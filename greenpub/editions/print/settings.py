@@ -19,11 +19,12 @@ print:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
 
 from ...config import SiteConfig
-from ...errors import ConfigError
+from ...settings import Settings
 from . import messages as M
 from .fonts import installed_families
 
@@ -40,19 +41,58 @@ DEFAULT_FONTS: dict[str, list[str]] = {
     "sans": ["NanumBarunGothic", "Noto Sans CJK KR", "DejaVu Sans"],
     "large": ["NanumBarunGothic", "Noto Sans CJK KR", "DejaVu Sans"],
 }
-KEYS = {"page_size", "margins", "columns", "image_dpi", "jpeg_quality", "large_font_size",
-        "fonts"}
 
 
-@dataclass(frozen=True)
-class PrintSettings:
+class PrintSettings(Settings):
     page_size: str = "A4"
     margins: str = "20mm 16mm 22mm"
-    columns: int = 2
-    image_dpi: int = 300
-    jpeg_quality: int = 85
-    large_font_size: float = 18.0
-    fonts: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_FONTS))
+    columns: Annotated[int, Field(ge=1, le=3)] = 2
+    image_dpi: Annotated[int, Field(ge=72, le=1200)] = 300
+    jpeg_quality: Annotated[int, Field(ge=30, le=100)] = 85
+    large_font_size: Annotated[float, Field(ge=18, le=40)] = 18.0
+    fonts: dict[str, list[str]] = Field(default_factory=lambda: dict(DEFAULT_FONTS))
+
+    @field_validator("page_size")
+    @classmethod
+    def _page_size(cls, value: str) -> str:
+        value = value.strip()
+        if value.lower() not in PAGE_SIZES and not _SIZE.match(value):
+            raise ValueError(M.BAD_SETTING.format(key="{field}", expected=M.EXPECT_PAGE_SIZE,
+                                                  value=value))
+        return value
+
+    @field_validator("margins")
+    @classmethod
+    def _margins(cls, value: str) -> str:
+        value = value.strip()
+        if not _MARGINS.match(value):
+            raise ValueError(M.BAD_SETTING.format(key="{field}", expected=M.EXPECT_MARGINS,
+                                                  value=value))
+        return value
+
+    @field_validator("fonts", mode="before")
+    @classmethod
+    def _fonts(cls, given: Any) -> Any:
+        if not isinstance(given, dict):
+            return given
+        fonts = {role: list(stack) for role, stack in DEFAULT_FONTS.items()}
+        for role, stack in given.items():
+            if role not in DEFAULT_FONTS:
+                raise ValueError(M.UNKNOWN_SETTING.format(
+                    key=f"print.fonts.{role}", known=", ".join(DEFAULT_FONTS)))
+            if isinstance(stack, str):
+                stack = [stack]
+            if not isinstance(stack, list) or not stack or not all(
+                    isinstance(f, str) and _FAMILY.match(f) for f in stack):
+                raise ValueError(M.BAD_SETTING.format(key=f"print.fonts.{role}",
+                                                      expected=M.EXPECT_FONTS, value=stack))
+            installed = installed_families()
+            missing = [f for f in stack if f.casefold() not in installed]
+            if len(missing) == len(stack):
+                raise ValueError(M.FONT_NOT_INSTALLED.format(
+                    key=f"print.fonts.{role}", fonts=", ".join(missing)))
+            fonts[role] = [f for f in stack if f not in missing]
+        return fonts
 
     def css_fonts(self, role: str) -> str:
         """A CSS font-family value for one role ('body', 'heading', ...)."""
@@ -61,54 +101,5 @@ class PrintSettings:
 
 
 def load_settings(site: SiteConfig) -> PrintSettings:
-    raw: dict[str, Any] = site.section("print") or {}
-
-    def fail(key: str, expected: str, value: Any) -> ConfigError:
-        return ConfigError(M.BAD_SETTING.format(key=f"print.{key}", expected=expected,
-                                                value=value), site.path)
-
-    unknown = sorted(set(raw) - KEYS)
-    if unknown:
-        raise ConfigError(M.UNKNOWN_SETTING.format(key=f"print.{unknown[0]}",
-                                                   known=", ".join(sorted(KEYS))), site.path)
-    defaults = PrintSettings()
-    page_size = str(raw.get("page_size", defaults.page_size)).strip()
-    if page_size.lower() not in PAGE_SIZES and not _SIZE.match(page_size):
-        raise fail("page_size", M.EXPECT_PAGE_SIZE, page_size)
-    margins = str(raw.get("margins", defaults.margins)).strip()
-    if not _MARGINS.match(margins):
-        raise fail("margins", M.EXPECT_MARGINS, margins)
-
-    def integer(key: str, low: int, high: int) -> int:
-        value = raw.get(key, getattr(defaults, key))
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise fail(key, M.EXPECT_RANGE.format(low=low, high=high), value)
-        return value
-
-    columns = integer("columns", 1, 3)
-    dpi = integer("image_dpi", 72, 1200)
-    quality = integer("jpeg_quality", 30, 100)
-    large = raw.get("large_font_size", defaults.large_font_size)
-    if isinstance(large, bool) or not isinstance(large, (int, float)) or not 18 <= large <= 40:
-        raise fail("large_font_size", M.EXPECT_RANGE.format(low=18, high=40), large)
-
-    fonts = {role: list(stack) for role, stack in DEFAULT_FONTS.items()}
-    given = raw.get("fonts", {})
-    if not isinstance(given, dict):
-        raise fail("fonts", M.EXPECT_FONTS, given)
-    for role, stack in given.items():
-        if role not in DEFAULT_FONTS:
-            raise ConfigError(M.UNKNOWN_SETTING.format(
-                key=f"print.fonts.{role}", known=", ".join(DEFAULT_FONTS)), site.path)
-        if isinstance(stack, str):
-            stack = [stack]
-        if not isinstance(stack, list) or not stack or not all(
-                isinstance(f, str) and _FAMILY.match(f) for f in stack):
-            raise fail(f"fonts.{role}", M.EXPECT_FONTS, stack)
-        installed = installed_families()
-        missing = [f for f in stack if f.casefold() not in installed]
-        if len(missing) == len(stack):
-            raise ConfigError(M.FONT_NOT_INSTALLED.format(
-                key=f"print.fonts.{role}", fonts=", ".join(missing)), site.path)
-        fonts[role] = [f for f in stack if f not in missing]
-    return PrintSettings(page_size, margins, columns, dpi, quality, float(large), fonts)
+    settings: PrintSettings = site.settings_for("print")
+    return settings
