@@ -48,18 +48,36 @@ def output_lock(out: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def new_staging_dir(out: Path) -> Path:
+    """A fresh folder beside `out`; its permissions follow the umask like any new folder
+    (mkdtemp's private 0700 would make a web server serving output/ answer 403)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    os.chmod(staging, 0o777 & ~_umask())
+    return staging
 
 
 def swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames; the old tree is removed afterwards."""
+    """Replace `out` by `staging` with two renames; the old tree is removed afterwards.
+
+    If the second rename fails, the first is undone, so `out` is never left missing.
+    """
     old = None
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
         os.rmdir(old)
         os.replace(out, old)
-    os.replace(staging, out)
+    try:
+        os.replace(staging, out)
+    except BaseException:
+        if old is not None:
+            os.replace(old, out)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -128,6 +128,8 @@ APPROVED_RECORDED = "{file}: '{checkpoint}' 단계에 '{status}'(으)로 기록�
 NOT_AN_ARTICLE = "기사 파일이 아닙니다(호 폴더 안의 '숫자-슬러그.md' 파일이어야 합니다)."
 
 # --- build -------------------------------------------------------------------
+TEMPLATE_ERROR = ("틀(layouts의 템플릿)을 채우지 못했습니다: {detail}. 원고 폴더의 layouts/에 "
+                  "고쳐 둔 틀이 있다면 그 파일을 확인해 주세요.")
 BUILD_LOCKED = "다른 빌드가 같은 출력 폴더({out})에 쓰고 있습니다. 끝난 뒤 다시 실행해 주세요."
 UNKNOWN_FORMAT = "알 수 없는 형식 '{value}'입니다. 쓸 수 있는 형식: {known}"
 DEPRECATED_FORMAT = "형식 이름 '{old}'은(는) 곧 없어집니다. 앞으로는 '{new}'을(를) 써 주세요."

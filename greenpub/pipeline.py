@@ -19,19 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import GENERATOR
+from . import GENERATOR, editions
 from . import messages as M
 from .cache import BuildCache, CacheStats
 from .config import SiteConfig
 from .content.model import Article, Issue
 from .content.reader import read_content
-from . import editions
 from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
 from .errors import ConfigError
 from .fsutil import new_staging_dir, output_lock, swap_in
+from .layouts import project_root
 from .review import Decision, decide
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 Progress = Callable[[str], None]
 Task = tuple[str, "Issue | None", str]  # (edition, issue or None for site-wide, part)
@@ -106,16 +104,19 @@ def _task(name: str, issue: Issue | None, part: str, ctx: RenderContext) -> Edit
 
 class Pipeline:
     def __init__(self, content: Path, out: Path, options: BuildOptions,
-                 cache_dir: Path | None = None, project: Path = PROJECT_ROOT,
+                 cache_dir: Path | None = None, project: Path | None = None,
                  progress: Progress | None = None):
+        """`project`: the folder holding `layouts/` (default: the shipped layouts with the
+        content folder's `layouts/` overrides on top)."""
         self.content = content
         self.out = out
         self.options = options
         self.cache = BuildCache(cache_dir or out.parent / ".greenpub-cache", options.force)
-        self.project = project
+        self.project = project or project_root(content, self.cache.root)
         self.progress = progress or (lambda msg: None)
         self.timings: dict[str, float] = {}
         self.task_times: dict[str, float] = {}
+        self.workers = 1  # the most processes any wave ran at once
 
     def _timed(self, stage: str, start: float) -> None:
         self.timings[stage] = round(self.timings.get(stage, 0) + time.perf_counter() - start, 4)
@@ -181,6 +182,7 @@ class Pipeline:
         if not tasks:
             return results
         jobs = max(1, min(self.options.jobs, len(tasks)))
+        self.workers = max(self.workers, jobs)
         loaded = {name: editions.load(name) for name, _, _ in tasks}
 
         def label(name: str, issue: Issue | None, part: str) -> str:
@@ -294,6 +296,7 @@ class Pipeline:
             "generator": GENERATOR,
             "seconds": round(time.perf_counter() - t0, 3),
             "jobs": self.options.jobs,
+            "workers": self.workers,
             "timings": self.timings,
             "cache": {"hits": stats.hits, "misses": stats.misses},
             "counters": counters,

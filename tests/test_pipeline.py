@@ -62,16 +62,59 @@ def test_render_failure_midway_also_leaves_output(mini: Path, tmp_path: Path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     assert build(mini, out, cache).code == 0
     before = snapshot(out)
-    # valid content, but a template the web edition cannot render
-    project = tmp_path / "project"
-    (project / "layouts").mkdir(parents=True)
-    (project / "layouts" / "web").mkdir()
-    (project / "layouts" / "web" / "issue.html").write_text("{{ no_such_thing.x }}", "utf-8")
-    with pytest.raises(Exception):
-        Pipeline(mini, out, BuildOptions(formats=("web",)), cache_dir=cache,
-                 project=project).run()
+    # valid content, but an overridden template the web edition cannot fill
+    override = mini / "layouts" / "web" / "issue.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>\n{{ no_such_thing.x }}</p>", "utf-8")
+    r = build(mini, out, cache)
+    assert r.code == 2 and "Traceback" not in r.err
+    assert "issue.html:2" in r.err and "틀" in r.err
     assert snapshot(out) == before
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+def test_layouts_overridden_per_file_from_the_content_folder(mini: Path, tmp_path: Path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    css = mini / "layouts" / "web" / "static" / "web.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("body { color: #123456 }", "utf-8")
+    assert build(mini, out, cache).code == 0
+    assert (out / "static" / "web.css").read_text("utf-8") == "body { color: #123456 }"
+    # every other template still comes from greenpub
+    assert "Green 서구" in (out / "2021-03" / "wifi" / "index.html").read_text("utf-8")
+
+
+def test_output_folder_permissions_follow_the_umask(tmp_path: Path):
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        assert build(MINI, out, tmp_path / "cache").code == 0
+    finally:
+        os.umask(old)
+    assert (out.stat().st_mode & 0o777) == 0o755
+
+
+def test_swap_in_rolls_back_when_the_second_rename_fails(tmp_path: Path, monkeypatch):
+    from greenpub import fsutil
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("old", "utf-8")
+    staging = fsutil.new_staging_dir(out)
+    (staging / "new.txt").write_text("new", "utf-8")
+    real = os.replace
+    calls = []
+
+    def failing(src, dst):  # the disk fills up on the second rename
+        calls.append((src, dst))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(fsutil.os, "replace", failing)
+    with pytest.raises(OSError):
+        fsutil.swap_in(staging, out)
+    assert (out / "old.txt").read_text("utf-8") == "old"
 
 
 def test_lock_stops_a_second_build(tmp_path: Path):
@@ -156,8 +199,12 @@ def test_noop_rebuild_renders_nothing_and_edit_renders_little(mini: Path, tmp_pa
 
 def test_parallel_build_equals_serial(tmp_path: Path):
     a, b = tmp_path / "a", tmp_path / "b"
-    assert build(MINI, a, tmp_path / "ca", "--jobs", "1").code == 0
-    assert build(MINI, b, tmp_path / "cb", "--jobs", "2").code == 0
+    assert build(MINI, a, tmp_path / "ca", "--jobs", "1", "--formats", "web,cards,braille").code == 0
+    assert build(MINI, b, tmp_path / "cb", "--jobs", "2", "--formats", "web,cards,braille").code == 0
+    report = json.loads((b / "build-report.json").read_text("utf-8"))
+    assert report["workers"] == 2  # a real pool of two processes rendered cards and braille
+    serial = json.loads((a / "build-report.json").read_text("utf-8"))
+    assert serial["workers"] == 1
     sa, sb = snapshot(a), snapshot(b)
     for s in (sa, sb):
         s.pop("manifest.json"), s.pop("build-report.json")

@@ -39,7 +39,7 @@ def _wait(predicate, seconds: float = 30.0):  # type: ignore[no-untyped-def]
 def test_serve_rebuilds_and_reloads(mini: Path, tmp_path: Path):
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(mini), "--out",
+        [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(mini), "--preview-dir",
          str(tmp_path / "out"), "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}/"
@@ -58,3 +58,50 @@ def test_serve_rebuilds_and_reloads(mini: Path, tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _get_with_host(url: str, host: str) -> int:
+    req = urllib.request.Request(url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(req, timeout=5) as r:  # noqa: S310 - loopback only
+            return int(r.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
+def test_serve_keeps_output_shows_errors_and_checks_host(tmp_path: Path):
+    import shutil
+    import urllib.error  # noqa: F401 - used by _get_with_host
+
+    from conftest import MINI
+
+    project = tmp_path / "project"
+    content = project / "content"
+    shutil.copytree(MINI, content)
+    output = project / "output"
+    output.mkdir()
+    (output / "keep.txt").write_text("published", "utf-8")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--content", "content", "--port",
+         str(port)], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait(lambda: _get(base + "2021-03/wifi/index.html"))
+        # the preview has a folder of its own; output/ is not touched
+        assert (project / ".greenpub-preview" / "2021-03" / "wifi" / "index.html").is_file()
+        assert [p.name for p in output.iterdir()] == ["keep.txt"]
+        assert _get_with_host(base, f"127.0.0.1:{port}") == 200
+        assert _get_with_host(base, f"localhost:{port}") == 200
+        assert _get_with_host(base, "evil.example:80") == 403
+        # a broken article: the error is on the page, in Korean, with file and line
+        first = _get(base + "__greenpub/build")
+        art = content / "2021-03" / "01-wifi.md"
+        art.write_text(art.read_text("utf-8").replace("title:", "title: [", 1), "utf-8")
+        _wait(lambda: _get(base + "__greenpub/build") != first)
+        page = _get(base + "2021-03/wifi/index.html")
+        assert 'role="alert"' in page and "빌드 오류" in page and "01-wifi.md" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert (output / "keep.txt").read_text("utf-8") == "published"

@@ -17,7 +17,9 @@ from typing import Any, Callable, ClassVar
 
 from ..cache import BuildCache, CacheStats, digest, tree_digest
 from ..config import SiteConfig
+from .. import messages as M
 from ..content.model import Issue
+from ..errors import RenderError
 
 ALL = "*"  # in `Edition.needs`: every other edition (the web edition links to them all)
 
@@ -91,11 +93,8 @@ class RenderContext:
     def layouts(self, name: str | None = None) -> Path:
         return self.project / "layouts" / (name or self.edition)
 
-    def assets(self) -> Path:
-        return self.project / "assets"
-
     def layout_digest(self, name: str | None = None) -> str:
-        return tree_digest(self.layouts(name), self.assets() / "fonts.yaml")
+        return tree_digest(self.layouts(name))
 
     def settings_digest(self, *sections: str) -> str:
         """Digest of the site settings every edition may print, plus its own sections."""
@@ -168,14 +167,39 @@ class Edition(ABC):
         return ctx.part in ("", part)
 
 
+def _template_error(exc: BaseException) -> RenderError | None:
+    """A Jinja error in a (possibly overridden) layout, as a Korean error naming its line."""
+    import sys
+
+    jinja2 = sys.modules.get("jinja2")
+    if jinja2 is None or not isinstance(exc, jinja2.TemplateError):
+        return None
+    file = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:  # jinja rewrites frames to point at the template's lines
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".j2", ".css", ".txt")):
+            file, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return RenderError(M.TEMPLATE_ERROR.format(detail=getattr(exc, "message", None) or exc),
+                       file, line)
+
+
 def run_edition(edition: Edition, issue: Issue | None, ctx: RenderContext,
                 part: str = "") -> EditionResult:
     ctx.edition = edition.name
     ctx.part = part
     start = time.perf_counter()
-    if issue is None:
-        outputs = edition.render_site(ctx.all_issues, ctx) or Outputs()
-    else:
-        outputs = edition.render(issue, ctx)
+    try:
+        if issue is None:
+            outputs = edition.render_site(ctx.all_issues, ctx) or Outputs()
+        else:
+            outputs = edition.render(issue, ctx)
+    except Exception as exc:
+        template_error = _template_error(exc)
+        if template_error is None:
+            raise
+        raise template_error from None
     return EditionResult(edition.name, issue.id if issue else None, outputs, ctx.warnings,
                          dict(ctx.counters), ctx.stats, time.perf_counter() - start)
