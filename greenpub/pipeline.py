@@ -28,7 +28,7 @@ from .content.reader import read_content
 from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
 from .errors import ConfigError
 from .fsutil import new_staging_dir, output_lock, swap_in
-from .layouts import project_root
+from .overrides import project_root
 from .review import Decision, decide
 
 Progress = Callable[[str], None]

@@ -17,7 +17,7 @@ from watchfiles import watch
 
 from .editions.base import BuildOptions
 from .errors import GreenpubError
-from .layouts import shipped_root
+from .overrides import shipped_root
 from .pipeline import Pipeline, parse_formats
 
 RELOAD_SNIPPET = b"""<script>

@@ -25,7 +25,7 @@ def shipped_root() -> Path:
     checkout = package.parent
     if (checkout / "layouts").is_dir() and (checkout / "pyproject.toml").is_file():
         return checkout
-    return Path(str(files("greenpub")))  # a wheel: greenpub/layouts/ is package data
+    return Path(str(files("greenpub")))  # a wheel: greenpub/layouts/ (setup.py copies it)
 
 
 def _files(root: Path) -> list[Path]:
