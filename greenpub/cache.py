@@ -8,6 +8,10 @@ which inputs changed, so build-report.json can say what was rebuilt and why.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import enum
+import functools
 import hashlib
 import json
 import os
@@ -20,16 +24,49 @@ from typing import Any, Callable
 from . import __version__
 
 
+def canonical(value: Any) -> Any:
+    """`value` as plain JSON data, or TypeError for a type whose identity we cannot see.
+
+    A cache key made with `str()` of an unknown object (a config object, a Path whose
+    file changed) would be wrong in silence; an explicit refusal makes the unit say
+    what it is made from.
+    """
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(canonical(v) for v in value)
+    if isinstance(value, enum.Enum):
+        return canonical(value.value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # plain records
+        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    dump = getattr(value, "model_dump", None)  # pydantic settings models
+    if callable(dump):
+        return canonical(dump())
+    raise TypeError(f"digest() cannot key a {type(value).__name__}: pass its identity")
+
+
 def digest(*parts: Any) -> str:
-    """Stable digest of strings, bytes, numbers, paths' contents is NOT read here."""
+    """Stable digest of plain data and bytes; a file's contents are NOT read here."""
     h = hashlib.sha256()
     for p in parts:
         if isinstance(p, bytes):
             h.update(p)
         else:
-            h.update(json.dumps(p, sort_keys=True, ensure_ascii=False, default=str).encode())
+            h.update(json.dumps(canonical(p), sort_keys=True, ensure_ascii=False).encode())
         h.update(b"\x00")
     return h.hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=64)
+def code_digest(root: Path) -> str:
+    """Digest of one edition package's code (cached: code does not change during a build)."""
+    return tree_digest(root)
 
 
 def tree_digest(*roots: Path) -> str:

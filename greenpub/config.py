@@ -149,6 +149,12 @@ class SiteConfig:
     def url(self, rel: str) -> str:
         return self.base_url.rstrip("/") + "/" + rel.lstrip("/")
 
+    def identity(self) -> dict[str, Any]:
+        """What any edition may print about the publication (for cache keys)."""
+        return {"title": self.title, "publisher": self.publisher, "language": self.language,
+                "base_url": self.base_url, "description": self.description,
+                "contact": self.contact.model_dump()}
+
     def with_section(self, name: str, block: dict[str, Any]) -> SiteConfig:
         """A copy with one edition block replaced and validated (for programs and tests)."""
         import dataclasses

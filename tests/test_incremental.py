@@ -100,3 +100,66 @@ def test_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path):
     m2 = json.loads(two["manifest.json"])
     m1.pop("built_at"), m2.pop("built_at")
     assert m1 == m2
+
+
+def _built_units(report: dict) -> set[tuple[str, str]]:
+    return {(r["edition"], r["unit"]) for r in report["rebuilt"]}
+
+
+def test_audio_settings_rerender_no_other_edition(mini: Path, tmp_path: Path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ("build", "--content", str(mini), "--out", str(out), "--cache", str(cache),
+            "--formats", "web,cards,braille,audio", "-q")
+    assert run_cli(*args).code == 0
+    site = mini / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "audio:\n  speed: 150\n", "utf-8")
+    assert run_cli(*args).code == 0
+    editions = {e for e, _ in _built_units(_report(out))}
+    assert "audio" in editions
+    assert editions <= {"audio", "web"}
+    # the web pages that show the new durations may change; none re-renders for the setting
+    web = [r for r in _report(out)["rebuilt"] if r["edition"] == "web"]
+    assert all("site" not in r["reason"] for r in web)
+
+
+def test_editing_edition_code_rerenders_that_edition(tmp_path: Path):
+    """A copy of the package whose print/assemble.py differs re-renders the PDFs only."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "greenpub", src / "greenpub",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "layouts", src / "layouts")
+    shutil.copy(ROOT / "pyproject.toml", src / "pyproject.toml")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    env = {"PYTHONPATH": str(src)}
+    cmd = ["-c", "import sys; from greenpub.cli import main; sys.exit(main(sys.argv[1:]))",
+           "build", "--content", str(MINI), "--out", str(out), "--cache", str(cache),
+           "--formats", "web,print", "-q"]
+
+    def build() -> dict:
+        import os
+        import sys
+
+        proc = subprocess.run([sys.executable, *cmd], env={**os.environ, **env}, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        return _report(out)
+
+    build()
+    assert not _built_units(build())  # a no-op
+    assemble = src / "greenpub" / "editions" / "print" / "assemble.py"
+    assemble.write_text(assemble.read_text("utf-8") + "\n# a changed join\n", "utf-8")
+    rebuilt = _built_units(build())
+    assert {e for e, _ in rebuilt} == {"print"}
+    assert {u.split("#")[0] for _, u in rebuilt} == {"print/green-seogu-2021-03.pdf",
+                                                     "print/green-seogu-2021-03-large.pdf"}
+
+
+def test_print_marks_builds_keep_the_reader_pdf_cached(tmp_path: Path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ("build", "--content", str(MINI), "--out", str(out), "--cache", str(cache),
+            "--formats", "print", "-q")
+    assert run_cli(*args).code == 0
+    assert run_cli(*args, "--print-marks").code == 0
+    assert run_cli(*args).code == 0
+    report = _report(out)
+    assert not report["rebuilt"] and report["counters"].get("pdf_parts_laid_out", 0) == 0

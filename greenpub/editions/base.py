@@ -8,6 +8,7 @@ returns the manifest entries for what it wrote. Expensive outputs go through
 
 from __future__ import annotations
 
+import sys
 import time
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, ClassVar
 
-from ..cache import BuildCache, CacheStats, digest, tree_digest
+from ..cache import BuildCache, CacheStats, code_digest, digest, tree_digest
 from ..config import SiteConfig
 from .. import messages as M
 from ..content.model import Issue
@@ -82,6 +83,7 @@ class RenderContext:
     all_issues: list[Issue] = field(default_factory=list)  # for site-wide pages
     edition: str = ""
     part: str = ""  # which of the edition's parts() to render; "" = all of them
+    code_root: Path | None = None  # the rendering edition's package folder
     warnings: list[str] = field(default_factory=list)
     counters: Counter = field(default_factory=Counter)  # type: ignore[type-arg]
     stats: CacheStats = field(default_factory=CacheStats)
@@ -96,11 +98,11 @@ class RenderContext:
     def layout_digest(self, name: str | None = None) -> str:
         return tree_digest(self.layouts(name))
 
-    def settings_digest(self, *sections: str) -> str:
-        """Digest of the site settings every edition may print, plus its own sections."""
-        return digest([self.site.section(s) for s in sections], self.site.title,
-                      self.site.publisher, self.site.base_url, self.site.contact,
-                      self.site.description, self.site.language, self.site.lexicon)
+    def settings_digest(self, *sections: str, lexicon: bool = False) -> str:
+        """Digest of what every edition may print about the site, plus the named edition
+        blocks (and the lexicon, for editions that read it) — and nothing else."""
+        return digest([self.site.section(s) for s in sections], self.site.identity(),
+                      self.site.lexicon if lexicon else None)
 
     def url(self, rel: str) -> str:
         return self.site.url(rel)
@@ -122,9 +124,14 @@ class RenderContext:
 
     def unit(self, unit_id: str, inputs: dict[str, Any],
              produce: Callable[[Path], dict[str, Any] | None]) -> dict[str, Any]:
-        """Render one cached unit; `inputs` name what it is made from."""
-        inputs = {**inputs, "drafts": self.options.drafts}
-        return self.cache.unit(self.edition, unit_id, inputs, self.out, produce, self.stats)
+        """Render one cached unit; `inputs` name what it is made from. The edition's own
+        code and layouts are added here, so no unit can forget them."""
+        inputs = {**inputs, "drafts": self.options.drafts,
+                  "edition_code": code_digest(self.code_root) if self.code_root else None,
+                  "edition_layout": self.layout_digest() if self.layouts().is_dir() else None}
+        # drafts (the preview, the review desk) and release builds keep separate entries
+        key = unit_id + ("#drafts" if self.options.drafts else "")
+        return self.cache.unit(self.edition, key, inputs, self.out, produce, self.stats)
 
     def issue_entry(self, issue_id: str) -> dict[str, Any]:
         return self.manifest.get(issue_id, {"outputs": {}, "articles": {}})
@@ -169,8 +176,6 @@ class Edition(ABC):
 
 def _template_error(exc: BaseException) -> RenderError | None:
     """A Jinja error in a (possibly overridden) layout, as a Korean error naming its line."""
-    import sys
-
     jinja2 = sys.modules.get("jinja2")
     if jinja2 is None or not isinstance(exc, jinja2.TemplateError):
         return None
@@ -190,6 +195,7 @@ def run_edition(edition: Edition, issue: Issue | None, ctx: RenderContext,
                 part: str = "") -> EditionResult:
     ctx.edition = edition.name
     ctx.part = part
+    ctx.code_root = Path(sys.modules[type(edition).__module__].__file__ or ".").parent
     start = time.perf_counter()
     try:
         if issue is None:

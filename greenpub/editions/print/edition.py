@@ -69,7 +69,9 @@ class PrintEdition(Edition):
                 pages = PartLayout(issue, articles(), ctx, settings, large).write(tmp / rel)
                 return {"pages": pages, "warnings": warnings}
 
-            data = ctx.unit(rel, {**inputs, "large": large}, produce)
+            # a --print-marks build is its own unit: it never evicts the reader's PDF
+            unit_id = rel + ("#marks" if ctx.options.print_marks else "")
+            data = ctx.unit(unit_id, {**inputs, "large": large}, produce)
             for warning in data.get("warnings", []):  # shown again when copied from the cache
                 ctx.warn(warning)
             ctx.counters["pdf_large_pages" if large else "pdf_pages"] += int(data.get("pages", 0))
@@ -94,7 +96,8 @@ class PartLayout:
         self.issue, self.articles, self.ctx = issue, articles, ctx
         self.settings, self.large = settings, large
         self.base = ctx.layouts("print").resolve()
-        self.folder = ctx.cache.folder("print-parts") / f"{issue.id}-{'large' if large else 'standard'}"
+        variant = ("large" if large else "standard") + ("-marks" if ctx.options.print_marks else "")
+        self.folder = ctx.cache.folder("print-parts") / f"{issue.id}-{variant}"
         self.folder.mkdir(parents=True, exist_ok=True)
         self.common = (ctx.layout_digest("print"), settings.image_dpi, settings.jpeg_quality,
                        version("weasyprint"), __version__)

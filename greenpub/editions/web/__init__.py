@@ -70,13 +70,10 @@ class WebEdition(Edition):
             (tmp / page).parent.mkdir(parents=True, exist_ok=True)
             (tmp / page).write_text(html, "utf-8")
 
-        ctx.unit(f"page:{page}", {"data": base, "layout": self._layout(ctx)}, produce)
+        # The page is made from its data; of the site settings it prints the identity only.
+        key = {k: v for k, v in base.items() if k != "site"}
+        ctx.unit(f"page:{page}", {"data": key, "site": ctx.site.identity()}, produce)
         return page
-
-    def _layout(self, ctx: RenderContext) -> str:
-        if not hasattr(self, "_layout_digest"):
-            self._layout_digest = ctx.layout_digest("web")
-        return self._layout_digest
 
     # -- per issue -------------------------------------------------------------
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
@@ -267,7 +264,8 @@ class WebEdition(Edition):
             (tmp / paths.web_feed()).write_text(
                 self.env(ctx).get_template("feed.xml").render(**data), "utf-8")
 
-        ctx.unit("feed", {"data": data, "layout": self._layout(ctx)}, produce)
+        key = {k: v for k, v in data.items() if k != "site"}
+        ctx.unit("feed", {"data": key, "site": ctx.site.identity()}, produce)
         return paths.web_feed()
 
 
