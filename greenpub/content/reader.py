@@ -6,14 +6,10 @@ several files are gathered into one ContentErrors so an editor sees all at once.
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
-import warnings
 from pathlib import Path
 
 import lxml.html
-from PIL import Image, UnidentifiedImageError
 from ruamel.yaml.comments import CommentedMap
 
 from .. import messages as M
@@ -22,7 +18,8 @@ from ..errors import ContentError, ContentErrors, GreenpubError
 from .blocks import figure_block, html_to_blocks
 from .fields import Fields
 from .frontmatter import read_source
-from .hashing import content_hash, file_digest
+from .hashing import content_hash
+from .images import check_image, unused_files
 from .markup import render_markdown
 from .model import Article, ImageRef, Issue, ReviewEntry, ReviewStatus
 
@@ -31,9 +28,6 @@ ARTICLE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 ARTICLE_KEYS = {"title", "subtitle", "section", "author", "author_role", "summary", "images",
                 "card", "review", "tags"}
 ISSUE_KEYS = {"number", "date", "title", "cover"}
-MAX_PIXELS = 40_000_000  # ~ 8000 x 5000; anything larger is refused before decoding
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-MAX_IMAGE_BYTES = 50 * 1024 * 1024
 UNDEFINED_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
 
@@ -106,12 +100,18 @@ class ContentReader:
         cover_node = f.opt_map("cover")
         if cover_node is not None:
             cover = self.image(folder, cover_node, f.sub(cover_node, "cover."))
+        # The note gets the same sanitising and image checks as an article body.
         rendered = render_markdown(src.body)
+        warnings = [f"{issue_file}:{src.body_line + off}: {msg}" for off, msg in rendered.warnings]
+        note_images = self.body_images(folder, src.body, rendered.html, issue_file,
+                                       src.body_line)
         articles = self.read_articles(folder)
+        warnings += unused_files(folder, articles, cover, note_images)
         return Issue(id=folder.name, folder=folder, number=number, date=date, title=title,
                      note_md=src.body, note_html=rendered.html,
                      note_blocks=html_to_blocks(rendered.html), articles=articles,
-                     cover=cover, file=issue_file)
+                     cover=cover, file=issue_file, note_images=note_images,
+                     warnings=warnings)
 
     def read_articles(self, folder: Path) -> list[Article]:
         articles: list[Article] = []
@@ -249,60 +249,7 @@ class ContentReader:
 
     def check_image(self, folder: Path, src: str, alt: str, caption: str | None, path: Path,
                     line: int) -> ImageRef:
-        if os.path.isabs(src) or src.startswith(("/", "\\")) or ".." in Path(src).parts \
-                or re.match(r"^[a-zA-Z]:", src):
-            raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
-        target = folder / src
-        if not target.exists() and not target.is_symlink():
-            # Files copied from a Mac keep NFD names while the text was normalised to NFC.
-            nfd = folder / unicodedata.normalize("NFD", src)
-            if not nfd.exists():
-                raise ContentError(missing_image_message(folder, src), path, line)
-            target = nfd
-        resolved = target.resolve()
-        if not resolved.is_relative_to(self.root):
-            raise ContentError(M.IMAGE_OUTSIDE.format(src=src), path, line)
-        if not resolved.is_file():
-            raise ContentError(M.IMAGE_MISSING.format(src=src), path, line)
-        size = resolved.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            raise ContentError(M.IMAGE_FILE_TOO_LARGE.format(src=src, mb=size // 1024 // 1024,
-                                                             limit=MAX_IMAGE_BYTES // 1024 // 1024),
-                               path, line)
-        try:
-            # Pillow warns in English (stderr) above ~89 M pixels and raises above twice
-            # that; our own, lower limit is checked from the header before any decoding.
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                with Image.open(resolved) as im:  # reads the header only: no pixels decoded
-                    fmt, (w, h) = im.format or "?", im.size
-                    if w * h > MAX_PIXELS:
-                        raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=w * h,
-                                                                    limit=MAX_PIXELS), path, line)
-                    if fmt not in IMAGE_FORMATS:
-                        raise ContentError(M.IMAGE_FORMAT.format(src=src, fmt=fmt), path, line)
-                    im.verify()
-        except ContentError:
-            raise
-        except Image.DecompressionBombError as exc:
-            m = re.search(r"\((\d+) pixels\)", str(exc))
-            pixels = int(m.group(1)) if m else Image.MAX_IMAGE_PIXELS * 2
-            raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=pixels,
-                                                        limit=MAX_PIXELS), path, line) from None
-        except UnidentifiedImageError:
-            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=M.IMAGE_UNKNOWN_KIND),
-                               path, line) from None
-        except (OSError, SyntaxError, ValueError, EOFError):
-            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=M.IMAGE_DAMAGED),
-                               path, line) from None
-        data = resolved.read_bytes()
-        if fmt == "JPEG" and data.rfind(b"\xff\xd9") < data.rfind(b"\xff\xda"):
-            # Pillow's verify() does not read JPEG scans: a file cut off mid-scan has no
-            # end-of-image marker after its last start-of-scan and fails only when decoded.
-            raise ContentError(M.IMAGE_NOT_IMAGE.format(src=src, reason=M.IMAGE_DAMAGED),
-                               path, line)
-        return ImageRef(src=src, path=resolved, alt=alt, caption=caption, width=w, height=h,
-                        digest=file_digest(data))
+        return check_image(self.root, folder, src, alt, caption, path, line)
 
     def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
         try:
@@ -312,20 +259,6 @@ class ContentReader:
         except GreenpubError as exc:
             self.errors.append(exc)
         return None
-
-
-def missing_image_message(folder: Path, src: str) -> str:
-    """Why an image is not found, with a hint for the usual slips of Windows and Mac users."""
-    if "\\" in src:
-        return M.IMAGE_BACKSLASH.format(src=src, fixed=src.replace("\\", "/"))
-    wanted = folder / src
-    if wanted.parent.is_dir() and wanted.parent.resolve().is_relative_to(folder.resolve()):
-        key = unicodedata.normalize("NFC", wanted.name).casefold()
-        for entry in sorted(wanted.parent.iterdir()):
-            if unicodedata.normalize("NFC", entry.name).casefold() == key:
-                found = unicodedata.normalize("NFC", str(entry.relative_to(folder)))
-                return M.IMAGE_MISSING_CASE.format(src=src, found=found)
-    return M.IMAGE_MISSING.format(src=src)
 
 
 def read_content(content_dir: Path, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:

@@ -57,7 +57,11 @@ class PrintArticle:
 
 
 def _image_url(article: Article, src: str) -> str | None:
-    for image in article.all_images:
+    return _image_file_url(article.all_images, src)
+
+
+def _image_file_url(images: list[ImageRef], src: str) -> str | None:
+    for image in images:
         if image.src == src:
             return image.path.as_uri()
     # The reader has checked every body image; anything else stays out of the PDF.
@@ -152,6 +156,24 @@ def transform_body(article: Article, anchor: str) -> tuple[str, str]:
     return html, root.text_content()
 
 
+def note_html(issue: Issue) -> str:
+    """The publisher's note with its (checked) images as file URLs; any other image is
+    dropped, so nothing outside the content folder reaches the PDF."""
+    if "<img" not in issue.note_html:
+        return issue.note_html
+    root = lxml.html.fragment_fromstring(issue.note_html, create_parent="div")
+    for img in list(root.iter("img")):
+        url = _image_file_url(issue.note_images, img.get("src", ""))
+        if url is None:
+            img.drop_tree()
+        else:
+            img.set("src", url)
+    html = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    if root.text and root.text.strip():
+        html = html_lib.escape(root.text) + html
+    return html
+
+
 @functools.lru_cache(maxsize=256)
 def qr_svg_uri(url: str) -> str:
     # Vector SVG: WeasyPrint draws it as PDF paths, sharp at any print resolution.
@@ -205,7 +227,7 @@ def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
         toc_pages=toc_pages or {}, folio_count=folio_count,
         stylesheet=(layouts / ("large.css" if large else "print.css")).as_uri(),
         page_css=page_css, M=M, cover_url=issue.cover.path.as_uri() if issue.cover else None,
-        formats=ctx.options.formats,
+        formats=ctx.options.formats, note_html=note_html(issue),
         issue_url=issue_url, site_qr=qr_svg_uri(issue_url),
         site_qr_alt=M.QR_SITE_ALT.format(url=issue_url),
         contact=[(M.CONTACT_LABELS.get(k, k), v) for k, v in site.contact.items()],

@@ -96,6 +96,7 @@ class PartLayout:
         self.issue, self.articles, self.ctx = issue, articles, ctx
         self.settings, self.large = settings, large
         self.base = ctx.layouts("print").resolve()
+        self.content = ctx.site.path.parent.resolve()  # the only other files it may read
         variant = ("large" if large else "standard") + ("-marks" if ctx.options.print_marks else "")
         self.folder = ctx.cache.folder("print-parts") / f"{issue.id}-{variant}"
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -125,11 +126,11 @@ class PartLayout:
             with contextlib.suppress(OSError, ValueError, KeyError):
                 return pdf, int(json.loads(meta.read_text("utf-8"))["pages"])
         if count_only:
-            pages = write_pdf(html, self.base, None, self.settings)
+            pages = write_pdf(html, self.base, None, self.settings, self.content)
         else:
             tmp = self.folder / f".{key}.{os.getpid()}.tmp"
             try:
-                pages = write_pdf(html, self.base, tmp, self.settings)
+                pages = write_pdf(html, self.base, tmp, self.settings, self.content)
                 os.replace(tmp, pdf)
             finally:
                 tmp.unlink(missing_ok=True)
@@ -267,7 +268,8 @@ def _quiet_weasyprint() -> Iterator[list[logging.LogRecord]]:
         logger.propagate = old_propagate
 
 
-def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSettings) -> int:
+def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSettings,
+              content: Path | None = None) -> int:
     """Render `html` to a tagged PDF at `target`; returns the number of pages.
 
     Without a target the HTML is only laid out, to count its pages (no PDF is written:
@@ -277,10 +279,14 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
     import weasyprint
 
     from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
+    from .fetch import local_fetcher
+
+    fetcher = local_fetcher(base, *([content] if content else []))
 
     try:
         with _quiet_weasyprint():
-            document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/").render()
+            document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/",
+                                       url_fetcher=fetcher).render()
             if target is None:
                 return len(document.pages)
             target.parent.mkdir(parents=True, exist_ok=True)

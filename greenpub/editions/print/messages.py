@@ -19,6 +19,7 @@ MISSING_GLYPH = ("인쇄판: 기사 '{article}'({file})의 글자 '{char}'(U+{co
                  "({fonts})로 그릴 수 없어 빈 네모(□)로 찍힙니다. 다른 글자로 바꾸거나 "
                  "site.yaml의 print.fonts에 이 글자가 있는 글꼴을 더해 주세요.")
 ISSUE_NOTE = "발행인의 글"
+FETCH_REFUSED = "인쇄판에는 원고 폴더 밖의 파일이나 인터넷 주소를 넣을 수 없습니다: {url}"
 RENDER_FAILED = "인쇄용 PDF를 만들지 못했습니다({kind}: {detail})."
 CONTENTS_UNSTABLE = ("인쇄용 PDF를 만들지 못했습니다: 차례의 쪽 번호를 넣을 때마다 차례의 쪽수가 "
                      "바뀝니다. 기사 제목을 조금 줄여 주세요.")

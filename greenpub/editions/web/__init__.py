@@ -90,7 +90,9 @@ class WebEdition(Edition):
         self._render(
             ctx, "issue.html", page,
             issue={"label": issue.label, "title": issue.title, "date": issue.date,
-                   "date_ko": date_ko(issue.date), "cover": cover, "note_html": issue.note_html},
+                   "date_ko": date_ko(issue.date), "cover": cover,
+                   "note_html": self._body_html(issue.note_html, issue.note_images, img_dir,
+                                                ctx, url)},
             articles=[{"href": url(hrefs[a.slug]), "title": a.title, "section": a.section,
                        "summary": a.summary, "draft": a.draft} for a in issue.articles],
             audio=audio, links=self._issue_links(issue_out, url),
@@ -117,7 +119,7 @@ class WebEdition(Edition):
         url = Page(page)
         lead = self._image(article.images[0], img_dir, ctx, url) if article.images else None
         gallery = [self._image(img, img_dir, ctx, url) for img in article.images[1:]]
-        body = self._body_html(article, img_dir, ctx, url)
+        body = self._body_html(article.html, article.body_images, img_dir, ctx, url)
         audio = None
         if a_out.get("mp3"):
             hrefs = {a.slug: paths.web_article(issue.id, a.slug) for a in issue.articles}
@@ -154,12 +156,13 @@ class WebEdition(Edition):
                        img_dir, url),
         )
 
-    def _body_html(self, article: Article, img_dir: str, ctx: RenderContext, url: Page) -> str:
+    def _body_html(self, html: str, images: list[ImageRef], img_dir: str, ctx: RenderContext,
+                   url: Page) -> str:
         """Swap body images for responsive <figure>s and make tables scroll on their own."""
-        if not article.html.strip():
+        if not html.strip():
             return ""
-        root = lxml.html.fragment_fromstring(article.html, create_parent="div")
-        by_src = {img.src: img for img in article.body_images}
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        by_src = {img.src: img for img in images}
         for img_el in list(root.iter("img")):
             ref = by_src.get(img_el.get("src", ""))
             if ref is None:
