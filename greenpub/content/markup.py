@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from html import escape as html_escape
 
 from .. import messages as M
 
@@ -31,18 +32,48 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# Raw HTML constructs that are removed; each one found is reported with its line.
-_DANGEROUS = [
-    (re.compile(r"<\s*script\b", re.I), "script"),
-    (re.compile(r"<\s*iframe\b", re.I), "iframe"),
-    (re.compile(r"<\s*(object|embed|form|input|button)\b", re.I), "object/embed/form"),
-    (re.compile(r"<\s*style\b", re.I), "style"),
-    (re.compile(r"\bstyle\s*=", re.I), "style 속성"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "이벤트 처리기(on…)"),
-    (re.compile(r"javascript\s*:", re.I), "javascript: 주소"),
-    (re.compile(r"(href|src)\s*=\s*[\"']?\s*data:", re.I), "data: 주소"),
-    (re.compile(r"expression\s*\(", re.I), "CSS expression"),
-]
+# Classes and ids Markdown itself writes, which the editions read; anything else written
+# by an author gets a prefix, so content cannot restyle or hijack the site's own names.
+MARKDOWN_CLASSES = {"footnote", "footnote-ref", "footnote-backref"}
+MARKDOWN_IDS = re.compile(r"^fn(ref)?:[\w-]+$")
+USER_PREFIX = "u-"
+_TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
+
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "class":
+        names = [n if n in MARKDOWN_CLASSES else USER_PREFIX + n for n in value.split()]
+        return " ".join(names) or None
+    if attr == "id":
+        return value if MARKDOWN_IDS.match(value) else USER_PREFIX + value
+    return value
+
+
+def removed_parts(html: str) -> list[tuple[str, str]]:
+    """What sanitising will remove from `html`: (description, text to find it by)."""
+    import lxml.html
+
+    found: list[tuple[str, str]] = []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue  # comments are dropped without a word
+        if el is not root and el.tag not in ALLOWED_TAGS:
+            found.append((el.tag, f"<{el.tag}"))
+            continue
+        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(el.tag, set())
+        for attr, value in el.attrib.items():
+            if attr == "style" and el.tag in ("th", "td") and _TABLE_ALIGN.match(value):
+                continue  # Markdown's own column alignment
+            if attr.startswith("on"):
+                found.append(("이벤트 처리기(on…)", attr))
+            elif attr not in allowed and el is not root:
+                found.append((f"{attr} 속성", attr))
+            elif attr in ("href", "src"):
+                m = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value)
+                if m and m.group(1).lower() not in URL_SCHEMES:
+                    found.append((f"{m.group(1).lower()}: 주소", m.group(1) + ":"))
+    return found
 
 
 @dataclass
@@ -65,29 +96,50 @@ def _md() -> markdown.Markdown:
     )
 
 
-def scan_raw_html(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for pattern, what in _DANGEROUS:
-        for m in pattern.finditer(text):
-            line = text[: m.start()].count("\n")
-            found.append((line, M.HTML_REMOVED.format(what=what)))
-    return sorted(set(found))
+def removal_warnings(text: str, html: str) -> list[tuple[int, str]]:
+    """One warning per kind of markup sanitising removes, at the first line it appears."""
+    found: dict[str, int] = {}
+    lowered = text.lower()
+    for what, needle in removed_parts(html):
+        if what in found:
+            continue
+        pos = lowered.find(needle.lower())
+        found[what] = text[:pos].count("\n") if pos >= 0 else 0
+    return sorted((line, M.HTML_REMOVED.format(what=what)) for what, line in found.items())
+
+
+def _unwrap_dead_links(html: str) -> str:
+    """A link whose address was removed leaves its words as plain text, no attributes."""
+    if "<a" not in html:
+        return html
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    dead = [a for a in root.iter("a") if not a.get("href")]
+    if not dead:
+        return html
+    for a in dead:
+        a.drop_tag()
+    out = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return (html_escape(root.text) if root.text else "") + out
 
 
 def sanitise(html: str) -> str:
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_attribute_filter,
     )
+    return _unwrap_dead_links(clean)
 
 
 def render_markdown(text: str) -> RenderedMarkdown:
     html = _md().convert(text)
-    return RenderedMarkdown(sanitise(html), scan_raw_html(text))
+    return RenderedMarkdown(sanitise(html), removal_warnings(text, html))
 
 
 def inline(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from PIL import Image, ImageOps
@@ -67,9 +68,15 @@ def web_image(image: ImageRef, folder: str, ctx: RenderContext, rel) -> WebImage
     files = data["files"]
     largest = files[-1]
     default = next((f for f in files if f["w"] >= 960), largest)
+
+    def url(path: str) -> str:
+        # A space or a comma in a file name would split a srcset candidate; Korean names
+        # are percent-encoded the same way (RFC 3986), so every browser reads the same URL.
+        return quote(rel(path), safe="/")
+
     return WebImage(
-        src=rel(default["file"]),
-        srcset=", ".join(f"{rel(f['file'])} {f['w']}w" for f in files),
-        webp=", ".join(f"{rel(f['webp'])} {f['w']}w" for f in files),
+        src=url(default["file"]),
+        srcset=", ".join(f"{url(f['file'])} {f['w']}w" for f in files),
+        webp=", ".join(f"{url(f['webp'])} {f['w']}w" for f in files),
         width=default["w"], height=default["h"], alt=image.alt, caption=image.caption,
     )
