@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -26,7 +26,7 @@ from .config import SiteConfig
 from .content.model import Article, Issue
 from .content.reader import read_content
 from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
-from .errors import ConfigError
+from .errors import ContentErrors, GreenpubError
 from .fsutil import new_staging_dir, output_lock, swap_in
 from .overrides import project_root
 from .review import Decision, decide
@@ -200,13 +200,29 @@ class Pipeline:
             past = self._past_times()
             order = sorted(range(len(tasks)),
                            key=lambda k: -past.get(_task_key(*tasks[k]), float("inf")))
+            errors: list[GreenpubError] = []
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures = {pool.submit(_task, *tasks[k], make_ctx()): k for k in order}
                 done: dict[int, EditionResult] = {}
                 for fut in as_completed(futures):
                     k = futures[fut]
-                    done[k] = fut.result()
+                    try:
+                        done[k] = fut.result()
+                    except CancelledError:
+                        continue
+                    except GreenpubError as exc:  # every failing task is reported...
+                        errors.extend(exc.errors if isinstance(exc, ContentErrors) else [exc])
+                        for other in futures:  # ...and the ones not started are cancelled
+                            other.cancel()
+                        continue
+                    except BaseException:
+                        for other in futures:
+                            other.cancel()
+                        raise
                     self.progress(f"{label(*tasks[k])} 완료")
+            if errors:
+                unique = list({e.format(): e for e in errors}.values())
+                raise unique[0] if len(unique) == 1 else ContentErrors(unique)
             results = [done[k] for k in range(len(tasks))]  # canonical order: same report
         for (name, issue, part), r in zip(tasks, results):
             key = f"edition:{r.edition}"

@@ -237,3 +237,19 @@ def test_article_symlink_leaving_the_content_folder_is_refused(mini: Path, tmp_p
     (mini / "2021-03" / "09-linked.md").symlink_to(outside)
     r = build(mini, tmp_path / "out", tmp_path / "cache")
     assert r.code == 2 and "09-linked.md" in r.err and "원고 폴더 밖" in r.err
+
+
+def test_errors_of_every_parallel_task_are_reported(mini: Path, tmp_path: Path):
+    """Two editions fail in two worker processes: the editor sees both errors at once."""
+    override = mini / "layouts" / "braille" / "preview.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>\n\n{{ missing_value.x }}</p>", "utf-8")
+    theme = mini / "layouts" / "cards" / "theme.yaml"
+    theme.parent.mkdir(parents=True)
+    theme.write_text("colors: [\n", "utf-8")
+    (tmp_path / "out").mkdir()
+    r = run_cli("build", "--content", str(mini), "--out", str(tmp_path / "out"), "--cache",
+                str(tmp_path / "cache"), "--formats", "braille,cards,web", "--jobs", "2", "-q")
+    assert r.code == 2 and "Traceback" not in r.err
+    assert "preview.html:3" in r.err and "theme.yaml" in r.err
+    assert list((tmp_path / "out").iterdir()) == []
