@@ -134,7 +134,7 @@ class BuildCache:
                 old = None
         want = {k: digest(v) for k, v in inputs.items()}
         if old is not None and not self.force and old.get("inputs") == want \
-                and all((entry / "files" / f).is_file() for f in old.get("files", [])):
+                and _intact(entry / "files", old):
             _copy_files(entry / "files", out, old["files"])
             stats.hits += 1
             stats.records.append(UnitRecord(unit_id, edition, "hit"))
@@ -154,8 +154,12 @@ class BuildCache:
             files_root = tmp / "files"
             files = sorted(str(p.relative_to(files_root)) for p in files_root.rglob("*")
                            if p.is_file()) if files_root.exists() else []
+            # Output files are hard links to these: their size and mtime show a file that
+            # was changed in place (by hand, in output/) so it is never served again.
+            file_stats = {f: _stat(files_root / f) for f in files}
             (tmp / "meta.json").write_text(json.dumps(
-                {"unit": unit_id, "inputs": want, "files": files, "data": data},
+                {"unit": unit_id, "inputs": want, "files": files, "stats": file_stats,
+                 "data": data},
                 ensure_ascii=False, indent=1), "utf-8")
             if entry.exists():
                 shutil.rmtree(entry)
@@ -167,6 +171,19 @@ class BuildCache:
         stats.misses += 1
         stats.records.append(UnitRecord(unit_id, edition, "built", reason))
         return data
+
+
+def _stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _intact(root: Path, meta: dict[str, Any]) -> bool:
+    stats = meta.get("stats") or {}
+    try:
+        return all(stats.get(f) == _stat(root / f) for f in meta.get("files", []))
+    except OSError:
+        return False
 
 
 def _copy_files(src_root: Path, out: Path, files: list[str]) -> None:

@@ -147,6 +147,7 @@ BAD_EDITION_ENTRY = ("판 등록 '{name} = {value}'이(가) 잘못되었습니�
                      "name이 '{name}'인 클래스를 가리켜야 합니다.")
 EDITION_CYCLE = "판 '{name}'이(가) 서로를 필요로 하는 순환 관계에 있습니다(needs 확인)."
 EXCLUDED = "제외: {file} — {reasons}"
+NOTHING_CHANGED = "지난 빌드 뒤로 바뀐 것이 없어 출력을 그대로 둡니다(다시 만들려면 --force)."
 BUILD_DONE = "빌드 완료: {n_pub}개 기사 발행, {n_ex}개 제외, {seconds:.1f}초"
 BUILD_FAILED = "빌드 실패 — 기존 출력 폴더는 그대로 두었습니다."
 INTERNAL_ERROR = ("예기치 못한 내부 오류가 났습니다({kind}). 기존 출력은 그대로입니다. "

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import shutil
 import time
 from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import GENERATOR, editions
-from . import messages as M
 from .cache import BuildCache, CacheStats
 from .config import SiteConfig
 from .content.model import Article, Issue
@@ -329,6 +327,3 @@ def _rel(path: Path, root: Path) -> str:
     except ValueError:
         return str(path)
 
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -253,3 +253,24 @@ def test_errors_of_every_parallel_task_are_reported(mini: Path, tmp_path: Path):
     assert r.code == 2 and "Traceback" not in r.err
     assert "preview.html:3" in r.err and "theme.yaml" in r.err
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_noop_rebuild_reads_nothing_and_a_touched_output_rebuilds(mini: Path, tmp_path: Path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert build(mini, out, cache, "--formats", "web,braille").code == 0
+    r = build(mini, out, cache, "--formats", "web,braille")
+    assert r.code == 0 and "바뀐 것이 없어" not in r.err  # -q: quiet
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["noop"] is True and report["rebuilt"] == []
+    # still the same summary lines: the excluded article is named last
+    assert r.err.strip().splitlines()[-2].startswith("제외") and "03-pending.md" in r.err
+    # an output file damaged by hand: a real build restores it
+    page = out / "2021-03" / "wifi" / "index.html"
+    good = page.read_text("utf-8")
+    page.write_text("damaged", "utf-8")
+    assert build(mini, out, cache, "--formats", "web,braille").code == 0
+    assert page.read_text("utf-8") == good
+    assert "noop" not in json.loads((out / "build-report.json").read_text("utf-8"))
+    # other options are another build
+    r = build(mini, out, cache, "--formats", "web,braille", "--drafts")
+    assert "noop" not in json.loads((out / "build-report.json").read_text("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,17 +16,29 @@ NAME = "build"
 HELP = "소식지를 모든 형식으로 만듭니다"
 
 
+def default_jobs() -> int:
+    """One task per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class _FormatsHelp(str):
+    """The --formats help lists the installed editions, looked up only when help is shown
+    (finding them imports every edition, which a build served from the cache need not do)."""
+
+    def __mod__(self, params: object) -> str:
+        from ..editions import format_help
+
+        return f"만들 형식, 쉼표로 구분 (기본: 전부 — {format_help()})"
+
+
 def add_arguments(b: argparse.ArgumentParser) -> None:
-    from ..editions import format_help
-    from ..pipeline import default_jobs
     from . import content_opt
 
     content_opt(b)
     b.add_argument("--out", default="output", help="출력 폴더 (기본: output)")
     b.add_argument("--issue", action="append", default=[], metavar="YYYY-MM",
                    help="이 호만 만듭니다 (여러 번 쓸 수 있음; 출력 폴더에는 고른 호만 담깁니다)")
-    b.add_argument("--formats", default=None,
-                   help=f"만들 형식, 쉼표로 구분 (기본: 전부 — {format_help()})")
+    b.add_argument("--formats", default=None, help=_FormatsHelp("%(default)s"))
     b.add_argument("--drafts", action="store_true",
                    help="승인되지 않은 기사도 '검토용' 표시를 달아 만듭니다")
     b.add_argument("--jobs", type=int, default=default_jobs(), help="동시에 만들 작업 수")
@@ -39,12 +52,30 @@ def add_arguments(b: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Console, console: Console) -> int:
-    from ..editions.base import BuildOptions
-    from ..pipeline import Pipeline, parse_formats
+    from .. import noop
+    from ..fsutil import output_lock
     from . import EXIT_OK, escape
 
     if args.jobs < 1:
         raise GreenpubError("--jobs는 1 이상이어야 합니다.")
+    content, out_dir = Path(args.content), Path(args.out)
+    cache_dir = Path(args.cache) if args.cache else out_dir.parent / ".greenpub-cache"
+    key = noop.fingerprint(content, {
+        "out": str(out_dir.resolve()), "formats": args.formats, "drafts": args.drafts,
+        "issues": sorted(args.issue), "tts": args.tts, "braille_engine": args.braille_engine,
+        "print_marks": args.print_marks})
+    if not args.force:
+        with output_lock(out_dir):
+            replayed = noop.replay(cache_dir, out_dir, key)
+        if replayed is not None:  # nothing changed: no content read, no edition loaded
+            if not args.quiet:
+                console.print(f"[dim]·[/] {M.NOTHING_CHANGED}")
+            _finish(args, replayed, out_dir, out, console, 0.0)
+            return EXIT_OK
+
+    from ..editions.base import BuildOptions
+    from ..pipeline import Pipeline, parse_formats
+
     notes: list[str] = []
     formats = parse_formats(args.formats, notes)
     for note in notes:
@@ -54,28 +85,40 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
         force=args.force, quiet=args.quiet, tts=args.tts, braille_engine=args.braille_engine,
         print_marks=args.print_marks, issues=tuple(args.issue))
     progress = None if args.quiet else (lambda msg: console.print(f"[dim]·[/] {msg}"))
-    summary = Pipeline(Path(args.content), Path(args.out), options,
-                       cache_dir=Path(args.cache) if args.cache else None,
-                       progress=progress).run()
-    for w in summary.warnings:
-        console.print(f"[yellow]{M.WARNING}[/] {escape(w)}")
-    if not args.quiet:
-        print_outputs(summary.manifest, Path(args.out), out)
-    # The excluded articles and their reasons are the last lines an editor reads.
-    for article, reasons in summary.excluded:
-        label = "검토용 포함" if args.drafts else "제외"
-        console.print(f"[yellow]{label}[/] {escape(str(article.file))} — {escape(', '.join(reasons))}")
-    n_ex = 0 if args.drafts else len(summary.excluded)
-    console.print(M.BUILD_DONE.format(n_pub=summary.published, n_ex=n_ex,
-                                      seconds=summary.seconds))
+    summary = Pipeline(content, out_dir, options, cache_dir=cache_dir, progress=progress).run()
+    from ..editions import output_labels
+
+    result = {"warnings": summary.warnings, "published": summary.published,
+              "excluded": [[str(a.file), reasons] for a, reasons in summary.excluded],
+              "labels": output_labels()}
+    noop.record(cache_dir, out_dir, key, result)
+    _finish(args, result, out_dir, out, console, summary.seconds)
     return EXIT_OK
 
 
-def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console) -> None:
-    from ..editions import output_labels
+def _finish(args: argparse.Namespace, result: dict[str, Any], out_dir: Path, out: Console,
+            console: Console, seconds: float) -> None:
+    import json
+
     from . import escape
 
-    labels = output_labels()
+    for w in result["warnings"]:
+        console.print(f"[yellow]{M.WARNING}[/] {escape(w)}")
+    if not args.quiet:
+        print_outputs(json.loads((out_dir / "manifest.json").read_text("utf-8")), out_dir, out,
+                      result["labels"])
+    # The excluded articles and their reasons are the last lines an editor reads.
+    for file, reasons in result["excluded"]:
+        label = "검토용 포함" if args.drafts else "제외"
+        console.print(f"[yellow]{label}[/] {escape(file)} — {escape(', '.join(reasons))}")
+    n_ex = 0 if args.drafts else len(result["excluded"])
+    console.print(M.BUILD_DONE.format(n_pub=result["published"], n_ex=n_ex, seconds=seconds))
+
+
+def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console,
+                  labels: dict[str, str]) -> None:
+    """Where each file went, with the Korean label its edition declares for the key."""
+    from . import escape
 
     def show(key: str, value: Any, indent: str) -> None:
         if isinstance(value, str) and key in labels:
