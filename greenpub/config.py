@@ -26,12 +26,21 @@ SITE_KEYS = {"title", "publisher", "language", "base_url", "contact", "review", 
 class Checkpoint:
     id: str
     label: str
+    # The committee's rules (opt-in; a checkpoint without them takes the latest entry):
+    members: tuple[str, ...] | None = None  # committee ids who may record a decision
+    quorum: int | None = None  # distinct members' approvals of the current hash needed
+    chair: str | None = None  # committee id who may override a block (with a note)
+
+    @property
+    def has_rules(self) -> bool:
+        return self.members is not None or self.quorum is not None or self.chair is not None
 
 
 @dataclass(frozen=True)
 class CommitteeMember:
     name: str
     role: str  # 당연직 | 위촉직
+    id: str = ""
 
 
 @dataclass
@@ -67,6 +76,31 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _rules(cf: Fields, committee: list[CommitteeMember]) -> tuple[Any, Any, Any]:
+    """A checkpoint's `members`, `quorum` and `chair`, checked against the committee."""
+    ids = [m.id for m in committee if m.id]
+    members = None
+    if cf.has("members"):
+        seq = cf.opt_list("members")
+        members = tuple(str(v) for v in seq)
+        for i, ref in enumerate(members):
+            if ref not in ids:
+                raise ConfigError(M.UNKNOWN_MEMBER.format(field=cf.name(f"members[{i}]"), value=ref,
+                                                          known=", ".join(ids) or "-"),
+                                  cf.path, cf.item_line(seq, i))
+        if not members:
+            raise cf.fail(M.EMPTY_FIELD.format(field=cf.name("members")), "members")
+    quorum = cf.req_int("quorum") if cf.has("quorum") else None
+    pool = len(members) if members is not None else len(ids) or None
+    if quorum is not None and (quorum < 1 or (pool is not None and quorum > pool)):
+        raise cf.fail(M.BAD_QUORUM.format(value=quorum, n=pool or "-"), "quorum")
+    chair = cf.opt_str("chair")
+    if chair is not None and chair not in (members or ids):
+        raise cf.fail(M.BAD_CHAIR.format(value=chair, known=", ".join(members or ids) or "-"),
+                      "chair")
+    return members, quorum, chair
+
+
 def load_site_config(content_dir: Path) -> SiteConfig:
     path = content_dir / "site.yaml"
     if not path.is_file():
@@ -84,6 +118,17 @@ def load_site_config(content_dir: Path) -> SiteConfig:
     if review is None:
         raise ConfigError(M.MISSING_FIELD.format(field="review.checkpoints"), path, 1)
     rf = f.sub(review, "review.")
+    committee = []
+    for i, item in enumerate(f.opt_list("committee")):
+        cf = Fields(item, path, 1, f"committee[{i}].", ConfigError)
+        cf.check_keys({"id", "name", "role"})
+        role = cf.opt_str("role") or ""
+        if role and role not in COMMITTEE_ROLES:
+            raise cf.fail(M.BAD_COMMITTEE_ROLE.format(value=role), "role")
+        member = CommitteeMember(cf.req_str("name"), role, cf.opt_str("id") or "")
+        if member.id and member.id in {m.id for m in committee}:
+            raise cf.fail(M.DUPLICATE_MEMBER.format(value=member.id), "id")
+        committee.append(member)
     cps = rf.opt_list("checkpoints")
     if not cps:
         raise ConfigError(M.NO_CHECKPOINTS, path, rf.line("checkpoints"))
@@ -94,18 +139,11 @@ def load_site_config(content_dir: Path) -> SiteConfig:
             raise ConfigError(M.WRONG_TYPE.format(field=f"review.checkpoints[{i}]",
                                                   expected=M.T_MAP, value=item),
                               path, rf.item_line(cps, i))
-        cp = Checkpoint(cf.req_str("id"), cf.req_str("label"))
+        cf.check_keys({"id", "label", "members", "quorum", "chair"})
+        cp = Checkpoint(cf.req_str("id"), cf.req_str("label"), *_rules(cf, committee))
         if cp.id in {c.id for c in checkpoints}:
             raise ConfigError(M.DUPLICATE_CHECKPOINT.format(value=cp.id), path, cf.line("id"))
         checkpoints.append(cp)
-    committee = []
-    for i, item in enumerate(f.opt_list("committee")):
-        cf = Fields(item, path, 1, f"committee[{i}].", ConfigError)
-        cf.check_keys({"name", "role"})
-        role = cf.opt_str("role") or ""
-        if role and role not in COMMITTEE_ROLES:
-            raise cf.fail(M.BAD_COMMITTEE_ROLE.format(value=role), "role")
-        committee.append(CommitteeMember(cf.req_str("name"), role))
     contact_node = data.get("contact")
     contact: dict[str, str] = {}
     if isinstance(contact_node, CommentedMap):

@@ -54,7 +54,7 @@ def test_text_change_after_approval_makes_it_stale(mini: Path):
     d = decide(article, config)
     assert not d.publishable
     assert len(d.reasons) == 3 and all("승인 후 내용 변경" in r for r in d.reasons)
-    assert article.hash in d.reasons[0] and "333952c0cec6" in d.reasons[0]
+    assert d.reasons[0] == "담당부서 검토: 승인 후 내용 변경(본문 1곳)"
 
 
 def test_review_entries_do_not_change_the_hash(mini: Path):

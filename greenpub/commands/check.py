@@ -76,13 +76,14 @@ def status_table(config: Any, gated: list[Any], out: Console) -> None:
         for d in g.decisions:
             cells = []
             for s in d.states:
-                style = "green" if s.ok else ("red" if s.entry and s.entry.status.value in
-                                              ("rejected", "changes-requested") or s.stale
+                style = "green" if s.ok else ("red" if s.blocks or s.entry and s.entry.status.value
+                                              in ("rejected", "changes-requested") or s.stale
                                               else "yellow")
-                cells.append(f"[{style}]{s.label}[/]")
+                cells.append(f"[{style}]{escape(s.label)}[/]")
             verdict = "[green]가능[/]" if d.publishable else "[red]제외[/]"
-            table.add_row(f"{d.article.order:02d}-{d.article.slug}", *cells, verdict)
+            table.add_row(escape(d.article.title), *cells, verdict)
         out.print(table)
         for d in g.decisions:
             if not d.publishable:
-                out.print(f"  {d.article.file.name}: {escape(', '.join(d.reasons))}")
+                out.print(f"  {escape(d.article.title)} ({d.article.file.name}): "
+                          f"{escape(', '.join(d.reasons))}")
