@@ -107,6 +107,7 @@ REASON_REJECTED = "{label}: 반려"
 REASON_STALE = "{label}: 승인 후 내용 변경({changes})"
 REASON_OLD_DEFINITION = "{label}: 검토 기준 변경으로 다시 승인 필요"
 REASON_QUORUM = "{label}: 정족수 미달(현재 내용 승인 {n}/{needed}명)"
+QUORUM_PROGRESS = "현재 내용 승인 {n}/{needed}명"
 REASON_BLOCKED = "{label}: {who} {status}"
 STALE_UNKNOWN = "승인한 내용 기록 없음, 승인 {old} → 현재 {new}"
 STATUS_LABELS = {
@@ -144,6 +145,7 @@ DIFF_SAME = "{when} 승인한 내용 그대로입니다."
 DIFF_HEAD = "{when} 승인한 내용에서 바뀜 — {summary}"
 DIFF_UNKNOWN = ("{when} 승인한 내용이 저장소에 없어 비교할 수 없습니다(승인 {old} → 현재 {new}). "
                 "다시 승인하면 그때부터 비교할 수 있습니다.")
+SHEET_FAILED = "심의 결과표 PDF를 만들 수 없습니다({kind}: {detail})."
 SHEET_WRITTEN = "심의 결과표를 만들었습니다: {html}, {pdf}"
 NOT_AN_ARTICLE = "기사 파일이 아닙니다(호 폴더 안의 '숫자-슬러그.md' 파일이어야 합니다)."
 
@@ -156,3 +158,4 @@ BUILD_FAILED = "빌드 실패 — 기존 출력 폴더는 그대로 두었습니
 INTERNAL_ERROR = ("예기치 못한 내부 오류가 났습니다({kind}). 기존 출력은 그대로입니다. "
                   "자세한 내용은 {log} 파일에 기록했습니다. 개발 담당자에게 이 파일을 보내 주세요.")
 WARNING = "경고"
+STRICT_FAILED = "--strict: 발행되지 않는 기사가 {n}편 있어 실패로 끝냅니다(종료 코드 1). 아래 까닭을 확인해 주세요."

@@ -82,12 +82,17 @@ class Decision:
         return not self.reasons
 
     @property
-    def changes(self) -> str:
-        """What changed since the latest approval, in words ('' when nothing or unknown)."""
+    def diff(self) -> ArticleDiff | None:
+        """The diff since the approval a checkpoint holds for an earlier version, if stored."""
         for s in self.states:
             if s.changes is not None and s.changes.known and not s.changes.empty:
-                return s.changes.summary()
-        return ""
+                return s.changes
+        return None
+
+    @property
+    def changes(self) -> str:
+        """What changed since that approval, in words ('' when nothing or unknown)."""
+        return self.diff.summary() if self.diff else ""
 
 
 # --- who is who ---------------------------------------------------------------
@@ -193,9 +198,12 @@ def checkpoint_state(article: Article, cp: Checkpoint, config: SiteConfig) -> Ch
     elif not passed:
         if stale_ones:
             why, changes, old_def = _stale_reason(label, article, stale_ones[-1], content_dir)
-        if needed > 1:
-            quorum = M.REASON_QUORUM.format(label=label, n=len(approvals), needed=needed)
-            why = quorum if why is None else f"{quorum}, {why}"
+        if needed > 1 and why is not None:
+            why += ", " + M.QUORUM_PROGRESS.format(n=len(approvals), needed=needed)
+        elif needed > 1:
+            why = M.REASON_QUORUM.format(label=label, n=len(approvals), needed=needed)
+            if decisions and decisions[-1].status is ReviewStatus.PENDING:
+                why = _with_note(why, decisions[-1].note)
         elif why is None:
             why = (M.REASON_NO_ENTRY.format(label=label) if not decisions else
                    _with_note(M.REASON_NOT_APPROVED.format(label=label), decisions[-1].note))

@@ -35,13 +35,15 @@ def add_arguments(b: argparse.ArgumentParser) -> None:
                    help="음성 합성 엔진 (기본: espeak, 오프라인)")
     b.add_argument("--braille-engine", default=None, help="점역 엔진 (기본: 측정 결과가 가장 좋은 엔진)")
     b.add_argument("--print-marks", action="store_true", help="인쇄소용 재단선과 3mm 도련을 넣습니다")
+    b.add_argument("--strict", action="store_true",
+                   help="제외되는 기사가 하나라도 있으면 실패(종료 코드 1)로 끝냅니다 (최종 인쇄용)")
     b.add_argument("-q", "--quiet", action="store_true", help="진행 상황을 출력하지 않습니다")
 
 
 def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     from ..editions.base import BuildOptions
     from ..pipeline import Pipeline, parse_formats
-    from . import EXIT_OK, escape
+    from . import EXIT_INTERNAL, EXIT_OK, escape
 
     if args.jobs < 1:
         raise GreenpubError("--jobs는 1 이상이어야 합니다.")
@@ -57,14 +59,18 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
         console.print(f"[yellow]{M.WARNING}[/] {escape(w)}")
     if not args.quiet:
         print_outputs(summary.manifest, Path(args.out), out)
-    # The excluded articles and their reasons are the last lines an editor reads.
-    for article, reasons in summary.excluded:
-        label = "검토용 포함" if args.drafts else "제외"
-        console.print(f"[yellow]{label}[/] {escape(str(article.file))} — {escape(', '.join(reasons))}")
     n_ex = 0 if args.drafts else len(summary.excluded)
     console.print(M.BUILD_DONE.format(n_pub=summary.published, n_ex=n_ex,
                                       seconds=summary.seconds))
-    return EXIT_OK
+    failed = args.strict and bool(summary.excluded)
+    if failed:
+        console.print(f"[red]{M.STRICT_FAILED.format(n=len(summary.excluded))}[/]")
+    # The excluded articles and their reasons are the last lines an editor reads.
+    for article, reasons in summary.excluded:
+        label = "검토용 포함" if args.drafts else "제외"
+        console.print(f"[yellow]{label}[/] {escape(article.title)} ({escape(str(article.file))})"
+                      f" — {escape(', '.join(reasons))}", soft_wrap=True)
+    return EXIT_INTERNAL if failed else EXIT_OK
 
 
 def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console) -> None:

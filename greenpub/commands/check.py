@@ -69,7 +69,7 @@ def status_table(config: Any, gated: list[Any], out: Console) -> None:
 
     for g in gated:
         table = Table(title=f"{g.issue.id} 제{g.issue.number}호 검토 현황", show_lines=False)
-        table.add_column("기사")
+        table.add_column("기사", overflow="fold")
         for cp in config.checkpoints:
             table.add_column(cp.label)
         table.add_column("발행")

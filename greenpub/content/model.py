@@ -112,6 +112,8 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     draft: bool = False  # set by the gate when built with --drafts and not publishable
     draft_reasons: tuple[str, ...] = ()  # why it is not publishable (Korean), with --drafts
+    draft_changes: dict | None = None  # with --drafts: review_diff.ArticleDiff.to_dict() since
+    # the approval of an earlier version, for the 검토용 banner's "what changed" section
 
     @property
     def all_images(self) -> list[ImageRef]:
