@@ -145,6 +145,7 @@ DIFF_SAME = "{when} 승인한 내용 그대로입니다."
 DIFF_HEAD = "{when} 승인한 내용에서 바뀜 — {summary}"
 DIFF_UNKNOWN = ("{when} 승인한 내용이 저장소에 없어 비교할 수 없습니다(승인 {old} → 현재 {new}). "
                 "다시 승인하면 그때부터 비교할 수 있습니다.")
+DIFF_AS_ABOVE = "  (같은 판을 승인했습니다: 바뀐 곳은 위와 같습니다)"
 SHEET_FAILED = "심의 결과표 PDF를 만들 수 없습니다({kind}: {detail})."
 SHEET_WRITTEN = "심의 결과표를 만들었습니다: {html}, {pdf}"
 NOT_AN_ARTICLE = "기사 파일이 아닙니다(호 폴더 안의 '숫자-슬러그.md' 파일이어야 합니다)."

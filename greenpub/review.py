@@ -223,7 +223,7 @@ def checkpoint_diffs(article: Article, config: SiteConfig) -> list[tuple[Checkpo
                                                                           ArticleDiff | None]]:
     """Per checkpoint: its latest approval and the diff between what it approved and now
     (None when the checkpoint has never approved)."""
-    out = []
+    out: list[tuple[Checkpoint, ReviewEntry | None, ArticleDiff | None]] = []
     for cp in config.checkpoints:
         approved = [e for e in article.review
                     if e.checkpoint == cp.id and e.status is ReviewStatus.APPROVED]

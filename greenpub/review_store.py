@@ -13,9 +13,10 @@ import fcntl
 import hashlib
 import json
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import messages as M
 from .content.hashing import HASH_PREFIX

@@ -2,8 +2,13 @@ import datetime as dt
 import json
 import unicodedata
 
-from greenpub.content.hashing import (HASH_LENGTH, HASH_PREFIX, canonical_form, content_hash,
-                                      hash_version)
+from greenpub.content.hashing import (
+    HASH_LENGTH,
+    HASH_PREFIX,
+    canonical_form,
+    content_hash,
+    hash_version,
+)
 
 META = {"title": "제목", "subtitle": "부제", "summary": "요약", "card": ["첫 문장", "둘째 문장"],
         "images": [{"src": "images/a.png", "alt": "그림", "caption": "설명"}]}

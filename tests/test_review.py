@@ -386,7 +386,7 @@ def test_nine_concurrent_approvals_lose_no_entry(ruled: Path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for who in MEMBERS]
     for p in procs:
-        out, err = p.communicate(timeout=120)
+        _, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
     config, article = _wifi(ruled)
     committee = [e for e in article.review if e.checkpoint == "committee"]

@@ -89,7 +89,9 @@ def test_the_editors_slip_from_the_issue_is_caught_and_shown(mini: Path):
     colour = render_lines(diffs[2][2], color=True)
     assert "[red strike]10일부터[/]" in "".join(colour)
     r = run_cli("review", "diff", str(path), "--content", str(mini))
-    assert r.out.count("승인한 내용에서 바뀜") == 3
+    assert r.out.count("승인한 내용에서 바뀜") == 3  # one head per checkpoint,
+    assert r.out.count("[-10일부터-]") == 1  # the lines once: all three approved one version
+    assert r.out.count("바뀐 곳은 위와 같습니다") == 2
 
 
 def test_diff_without_the_stored_version_says_so(mini: Path):

@@ -33,9 +33,10 @@ def test_meeting_sheet_html_and_tagged_pdf(ruled: Path, tmp_path: Path):  # noqa
     html = (out / "review-sheet-2021-03.html").read_text("utf-8")
     assert "<del>60,000부로</del><ins>50,000부로</ins>" in html
     pdf = out / "review-sheet-2021-03.pdf"
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
     assert "Tagged:          yes" in info and "심의 결과표" in info
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True,
                           text=True).stdout
     flat = " ".join(text.split())
     assert "Green 서구 제301호 (2021년 3월) 심의 결과표" in flat

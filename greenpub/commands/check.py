@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
         data = {"ok": True, "errors": [], "warnings": warnings,
                 "issues": [{"id": g.issue.id, "articles": [
                     {"slug": d.article.slug, "file": str(d.article.file), "hash": d.article.hash,
-                     "publishable": d.publishable, "reasons": d.reasons,
+                     "publishable": d.publishable, "reasons": d.reasons, "changes": d.changes,
                      "checkpoints": {s.checkpoint.id: s.label for s in d.states}}
                     for d in g.decisions]} for g in gated]}
         print(json.dumps(data, ensure_ascii=False, indent=2))

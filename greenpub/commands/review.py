@@ -110,6 +110,7 @@ def show_diff(path: Path, args: argparse.Namespace, out: Console) -> int:
             value=args.checkpoint, known=", ".join(config.checkpoint_ids())), config.path)
     article = ContentReader(content, config).read_article(path)
     color = out.is_terminal
+    shown: set[str] = set()  # an approved version's diff is printed once
     for cp, entry, diff in checkpoint_diffs(article, config):
         if args.checkpoint and cp.id != args.checkpoint:
             continue
@@ -126,6 +127,10 @@ def show_diff(path: Path, args: argparse.Namespace, out: Console) -> int:
         else:
             out.print(head + M.DIFF_HEAD.format(when=when, summary=diff.summary()),
                       markup=False)
+            if diff.approved_hash in shown:
+                out.print(M.DIFF_AS_ABOVE, markup=False)
+                continue
+            shown.add(diff.approved_hash or "")
             for line in render_lines(diff, color):
                 out.print(line, markup=color, highlight=False, soft_wrap=True)
     return 0

@@ -25,13 +25,14 @@ import hashlib
 import json
 import re
 import unicodedata
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 HASH_VERSION = 2
 HASH_PREFIX = f"v{HASH_VERSION}-"
 HASH_LENGTH = 12  # hex digits after the prefix
 EXCLUDED_KEYS = frozenset({"review"})  # the only front-matter field outside the hash
-_TRAILING = re.compile(r"[ \t]+$", re.M)
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 def normalise(text: str | None) -> str:
