@@ -85,6 +85,16 @@ def test_approve_rewrites_only_front_matter_byte_for_byte(mini: Path):
     assert not list(path.parent.glob(".*.tmp"))  # atomic write left no temp file
 
 
+def test_final_cannot_be_approved_before_desk_even_without_rules(mini: Path):
+    path = mini / "2021-03" / "03-pending.md"
+    before = path.read_bytes()
+    with pytest.raises(GreenpubError) as exc:
+        approve(path, mini, "final", "발행인")
+    assert "앞 단계 '담당부서 검토'" in exc.value.message and "미승인 단계" in exc.value.message
+    assert path.read_bytes() == before
+    approve(path, mini, "final", "발행인", "pending", "다음 달로")  # not an approval: recorded
+
+
 def test_approve_refuses_unknown_checkpoint_and_leaves_file(mini: Path):
     path = mini / "2021-03" / "03-pending.md"
     before = path.read_bytes()
