@@ -145,6 +145,8 @@ DIFF_SAME = "{when} 승인한 내용 그대로입니다."
 DIFF_HEAD = "{when} 승인한 내용에서 바뀜 — {summary}"
 DIFF_UNKNOWN = ("{when} 승인한 내용이 저장소에 없어 비교할 수 없습니다(승인 {old} → 현재 {new}). "
                 "다시 승인하면 그때부터 비교할 수 있습니다.")
+DIFF_OLD_DEFINITION = ("{when} 승인은 검토 기준(내용 해시)이 바뀌기 전의 것이라 비교할 수 없습니다. "
+                       "지금 내용을 다시 검토해 승인해 주세요.")
 DIFF_AS_ABOVE = "  (같은 판을 승인했습니다: 바뀐 곳은 위와 같습니다)"
 SHEET_FAILED = "심의 결과표 PDF를 만들 수 없습니다({kind}: {detail})."
 SHEET_WRITTEN = "심의 결과표를 만들었습니다: {html}, {pdf}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import messages as M
 from .config import SiteConfig
+from .content.hashing import HASH_VERSION, hash_version
 from .content.model import Article, ReviewStatus
 from .errors import RenderError
 from .fsutil import atomic_write_bytes
@@ -43,7 +44,8 @@ def _article_data(d: Decision, config: SiteConfig) -> dict[str, Any]:
     since = f"{last.date} {display_name(config, last.by)}" if last else ""
     return {"title": a.title, "file": a.file.name, "hash": a.hash,
             "publishable": d.publishable, "reasons": d.reasons, "states": states,
-            "changes": changes, "changes_since": since}
+            "changes": changes, "changes_since": since,
+            "old_definition": bool(last) and hash_version(last.hash) != HASH_VERSION}
 
 
 def render_sheet(config: SiteConfig, issue: Any) -> str:

@@ -36,13 +36,18 @@ class ApprovedStore:
         data = canonical.encode("utf-8")
         path = self.root / f"{hashlib.sha256(data).hexdigest()}.json"
         if not path.exists():
+            self._prepare()
             atomic_write_bytes(path, data)
             path.chmod(0o644)  # mkstemp makes 0600; these are shared content files
-            gitignore = self.root / ".gitignore"
-            if not gitignore.exists():
-                atomic_write_bytes(gitignore, f"{LOCK_NAME}\n".encode())
-                gitignore.chmod(0o644)
         return path
+
+    def _prepare(self) -> None:
+        """The folder, with a .gitignore for the lock file (the rest is kept with the content)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        gitignore = self.root / ".gitignore"
+        if not gitignore.exists():
+            atomic_write_bytes(gitignore, f"{LOCK_NAME}\n".encode())
+            gitignore.chmod(0o644)
 
     def load(self, content_hash: str | None) -> dict[str, Any] | None:
         """The canonical data approved under `content_hash`, or None when not stored."""
@@ -61,7 +66,7 @@ class ApprovedStore:
     @contextmanager
     def lock(self) -> Iterator[None]:
         """One writer at a time for every review entry of this content folder."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        self._prepare()
         with open(self.root / LOCK_NAME, "a+") as fh:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:

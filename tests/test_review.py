@@ -182,6 +182,8 @@ def test_approval_under_the_old_hash_definition_has_its_own_reason(mini: Path):
     assert d.reasons == [f"{label}: 검토 기준 변경으로 다시 승인 필요"
                          for label in ("담당부서 검토", "편집위원회 심의", "발행 승인")]
     assert [s.label for s in d.states] == ["기준 변경"] * 3
+    r = run_cli("review", "diff", str(path), "--checkpoint", "desk", "--content", str(mini))
+    assert r.code == 0 and "검토 기준(내용 해시)이 바뀌기 전의 것이라" in r.out
 
 
 def test_approve_keeps_what_was_approved_in_the_store(mini: Path):

@@ -99,6 +99,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
 
 def show_diff(path: Path, args: argparse.Namespace, out: Console) -> int:
     from ..config import load_site_config
+    from ..content.hashing import HASH_VERSION, hash_version
     from ..content.reader import ContentReader
     from ..review import checkpoint_diffs, display_name
     from ..review_diff import render_lines
@@ -121,6 +122,8 @@ def show_diff(path: Path, args: argparse.Namespace, out: Console) -> int:
         when = f"{entry.date} {display_name(config, entry.by)}"
         if not diff.changed:
             out.print(head + M.DIFF_SAME.format(when=when), markup=False)
+        elif not diff.known and hash_version(entry.hash) != HASH_VERSION:
+            out.print(head + M.DIFF_OLD_DEFINITION.format(when=when), markup=False)
         elif not diff.known:
             out.print(head + M.DIFF_UNKNOWN.format(when=when, old=diff.approved_hash,
                                                    new=diff.current_hash), markup=False)
