@@ -110,20 +110,22 @@ def find_member(config: SiteConfig, by: str | None) -> CommitteeMember | None:
     return named[0] if named else None
 
 
+def _recorded_member(config: SiteConfig, by: str | None) -> CommitteeMember | None:
+    """The member a recorded `by` names; an ambiguous name in an old entry names nobody."""
+    try:
+        return find_member(config, by)
+    except ReviewError:
+        return None
+
+
 def person(config: SiteConfig, by: str | None) -> str:
     """A stable key for whoever recorded an entry: the member id when known."""
-    try:
-        m = find_member(config, by)
-    except ReviewError:
-        m = None
+    m = _recorded_member(config, by)
     return (m.id or m.name) if m else (by or "")
 
 
 def display_name(config: SiteConfig, by: str | None) -> str:
-    try:
-        m = find_member(config, by)
-    except ReviewError:
-        m = None
+    m = _recorded_member(config, by)
     return m.name if m else (by or "-")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import replace_in, run_cli
 
 from greenpub.content.reader import read_content
 from greenpub.errors import GreenpubError
@@ -125,11 +125,6 @@ def test_cli_review_commands(mini: Path):
 
 
 # --- the approval covers everything published ------------------------------------
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
 
 FIELD_EDITS = {  # every front-matter field of 01-wifi.md (and two it may gain)
     "title": ("title: 구청 민원실에서", "title: 구청 민원실에서도"),
@@ -156,7 +151,7 @@ def test_every_published_part_makes_the_approval_stale(mini: Path, field: str):
     (folder / "images" / "wifi-copy.png").write_bytes((folder / "images" / "wifi.png").read_bytes())
     if field == "body image bytes":
         # an image used only in the body, approved first, then its file replaced
-        _edit(path, "## 이용 방법", "![접속 안내 그림](images/wifi-copy.png)\n\n## 이용 방법")
+        replace_in(path, "## 이용 방법", "![접속 안내 그림](images/wifi-copy.png)\n\n## 이용 방법")
         for cp in ("desk", "committee", "final"):
             approve(path, mini, cp, "편집위원회")
     config, before = _article(mini, "01-wifi.md")
@@ -165,7 +160,7 @@ def test_every_published_part_makes_the_approval_stale(mini: Path, field: str):
         target = "wifi.png" if field == "image bytes" else "wifi-copy.png"
         Image.new("RGB", (40, 30), "red").save(folder / "images" / target)
     else:
-        _edit(path, *FIELD_EDITS[field])
+        replace_in(path, *FIELD_EDITS[field])
     config, after = _article(mini, "01-wifi.md")
     d = decide(after, config)
     assert after.hash != before.hash
@@ -307,7 +302,7 @@ def test_quorum_counts_distinct_members_on_the_current_hash(ruled: Path):
     config, article = _wifi(ruled)
     assert decide(article, config).publishable
     # an edit: every approval is of an earlier version now, and the status says what changed
-    _edit(path, "## 이용 방법", "## 이용 방법 안내")
+    replace_in(path, "## 이용 방법", "## 이용 방법 안내")
     config, article = _wifi(ruled)
     d = decide(article, config)
     assert d.reasons[1] == ("편집위원회 심의: 승인 후 내용 변경(본문 1곳), 현재 내용 승인 0/5명")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import replace_in, run_cli
 from PIL import Image
 
 from greenpub.content.reader import read_content
@@ -17,11 +17,6 @@ def _wifi(content: Path):
     config, (issue,) = read_content(content)
     return config, next(a for a in issue.articles if a.file.name == "01-wifi.md")
 
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_word_spans_mark_only_the_changed_words():
@@ -54,15 +49,15 @@ def test_fields_by_name_cards_aligned_body_by_paragraph_images_by_bytes():
 def test_the_editors_slip_from_the_issue_is_caught_and_shown(mini: Path):
     """All checkpoints approved; then a card date, a caption and the author changed."""
     path = mini / "2021-03" / "01-wifi.md"
-    _edit(path, "summary:", "card:\n  - 4월 10일부터 민원실 와이파이 무료\nsummary:")
+    replace_in(path, "summary:", "card:\n  - 4월 10일부터 민원실 와이파이 무료\nsummary:")
     for cp in ("desk", "committee", "final"):
         run_cli("review", "approve", str(path), "--checkpoint", cp, "--by", "편집위원회",
                 "--content", str(mini))
     config, article = _wifi(mini)
     assert decide(article, config).publishable
-    _edit(path, "4월 10일부터", "4월 11일부터")
-    _edit(path, "caption: 공공와이파이 접속 화면", "caption: 공공와이파이 접속 첫 화면")
-    _edit(path, "author: 홍보정책담당관", "author: 김서구")
+    replace_in(path, "4월 10일부터", "4월 11일부터")
+    replace_in(path, "caption: 공공와이파이 접속 화면", "caption: 공공와이파이 접속 첫 화면")
+    replace_in(path, "author: 홍보정책담당관", "author: 김서구")
     Image.new("RGB", (40, 30), "green").save(mini / "2021-03" / "images" / "wifi.png")
     config, article = _wifi(mini)
     d = decide(article, config)
@@ -98,7 +93,7 @@ def test_diff_without_the_stored_version_says_so(mini: Path):
     path = mini / "2021-03" / "01-wifi.md"
     for stored in (mini / ".review-store").glob("*.json"):
         stored.unlink()
-    _edit(path, "## 이용 방법", "## 이용 안내")
+    replace_in(path, "## 이용 방법", "## 이용 안내")
     config, article = _wifi(mini)
     approved = article.review[0].hash
     d = decide(article, config)

@@ -5,16 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import replace_in, run_cli
 from test_review import MEMBERS, RULES, ruled  # noqa: F401  (the fixture)
 
 from greenpub.review import approve
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_meeting_sheet_html_and_tagged_pdf(ruled: Path, tmp_path: Path):  # noqa: F811
@@ -26,7 +20,7 @@ def test_meeting_sheet_html_and_tagged_pdf(ruled: Path, tmp_path: Path):  # noqa
     for who in MEMBERS[:5]:
         approve(survey, ruled, "committee", who, date="2021-02-24")
     approve(survey, ruled, "final", "park", date="2021-02-26")
-    _edit(survey, "60,000부로", "50,000부로")
+    replace_in(survey, "60,000부로", "50,000부로")
     out = tmp_path / "sheet"
     r = run_cli("review", "sheet", "2021-03", "--out", str(out), "--content", str(ruled))
     assert r.code == 0, r.err
@@ -82,7 +76,7 @@ def test_build_ends_with_the_excluded_articles_and_strict_fails(mini: Path, tmp_
 
 
 def test_draft_banner_says_what_changed_and_links_the_diff(mini: Path, tmp_path: Path):
-    _edit(mini / "2021-03" / "02-survey.md", "60,000부로", "50,000부로")
+    replace_in(mini / "2021-03" / "02-survey.md", "60,000부로", "50,000부로")
     r = _build(mini, tmp_path, "-q", "--drafts")
     assert r.code == 0, r.err
     page = (tmp_path / "out" / "2021-03" / "survey" / "index.html").read_text("utf-8")
