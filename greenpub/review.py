@@ -209,7 +209,8 @@ def checkpoint_state(article: Article, cp: Checkpoint, config: SiteConfig) -> Ch
         elif why is None:
             why = (M.REASON_NO_ENTRY.format(label=label) if not decisions else
                    _with_note(M.REASON_NOT_APPROVED.format(label=label), decisions[-1].note))
-    return CheckpointState(cp, mine[-1] if mine else latest, bool(stale_ones) and not passed,
+    # entries by people outside `members` (say, from before the rules) are not decisions
+    return CheckpointState(cp, mine[-1] if mine else None, bool(stale_ones) and not passed,
                            passed, why, approvals, needed, blocks, decisions, changes, old_def)
 
 

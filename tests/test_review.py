@@ -289,6 +289,8 @@ def test_only_members_may_record_and_by_takes_id_or_name(ruled: Path):
 
 def test_quorum_counts_distinct_members_on_the_current_hash(ruled: Path):
     path = ruled.joinpath(*WIFI)
+    config, article = _wifi(ruled)  # the mini tree's "편집위원회" is no member: not counted
+    assert decide(article, config).states[1].label == "- 0/5"
     for who in ("park", "lee", "lee", "choi", "kang"):  # lee twice counts once
         approve(path, ruled, "committee", who)
     config, article = _wifi(ruled)
