@@ -24,12 +24,20 @@ COMMITTEE_ROLES = ("당연직", "위촉직")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+MemberId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$")]
+
+
 class CheckpointModel(Settings):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$")]
     label: Text
+    # The committee's rules (opt-in; a checkpoint without them takes the latest entry):
+    members: Annotated[list[MemberId], Field(min_length=1)] | None = None
+    quorum: Annotated[int, Field(ge=1)] | None = None
+    chair: MemberId | None = None
 
 
 class MemberModel(Settings):
+    id: MemberId | None = None
     name: Text
     role: Literal["당연직", "위촉직"] | None = None
 
@@ -105,12 +113,21 @@ class SiteModel(Settings):
 class Checkpoint:
     id: str
     label: str
+    # The committee's rules (opt-in; a checkpoint without them takes the latest entry):
+    members: tuple[str, ...] | None = None  # committee ids who may record a decision
+    quorum: int | None = None  # distinct members' approvals of the current hash needed
+    chair: str | None = None  # committee id who may override a block (with a note)
+
+    @property
+    def has_rules(self) -> bool:
+        return self.members is not None or self.quorum is not None or self.chair is not None
 
 
 @dataclass(frozen=True)
 class CommitteeMember:
     name: str
     role: str  # 당연직 | 위촉직 | ""
+    id: str = ""
 
 
 @dataclass
@@ -222,6 +239,8 @@ def parse_site_config(data: CommentedMap, path: Path) -> SiteConfig:
             value, block_errors = validate(cls.settings_model, node, path, f"{name}.")
             errors += block_errors
             settings[name] = value
+    if site is not None:
+        errors += _rule_errors(site, data, path)
     if errors:
         errors.sort(key=lambda e: e.line or 0)
         if len(errors) == 1:
@@ -231,10 +250,43 @@ def parse_site_config(data: CommentedMap, path: Path) -> SiteConfig:
     return SiteConfig(
         path=path, title=site.title, publisher=site.publisher, language=site.language,
         base_url=site.base_url or "/", contact=site.contact,
-        checkpoints=[Checkpoint(c.id, c.label) for c in site.review.checkpoints],
+        checkpoints=[Checkpoint(c.id, c.label, tuple(c.members) if c.members else None,
+                                c.quorum, c.chair) for c in site.review.checkpoints],
         description=site.description,
-        committee=[CommitteeMember(m.name, m.role or "") for m in site.committee],
+        committee=[CommitteeMember(m.name, m.role or "", m.id or "") for m in site.committee],
         lexicon=dict(site.lexicon), sections=sections, settings=settings)
+
+
+def _rule_errors(site: SiteModel, data: CommentedMap, path: Path) -> list[ConfigError]:
+    """The committee's rules checked against the roster, each error on its own line."""
+    errors: list[ConfigError] = []
+    committee_node = data.get("committee")
+    ids: list[str] = []
+    for i, m in enumerate(site.committee):
+        if m.id and m.id in ids:
+            errors.append(ConfigError(M.DUPLICATE_MEMBER.format(value=m.id), path,
+                                      line_of(committee_node, i, 1)))
+        if m.id:
+            ids.append(m.id)
+    cps_node = (data.get("review") or {}).get("checkpoints")
+    for i, cp in enumerate(site.review.checkpoints):
+        node = cps_node[i] if isinstance(cps_node, list) and i < len(cps_node) else None
+        field = f"review.checkpoints[{i}]"
+        for j, ref in enumerate(cp.members or []):
+            if ref not in ids:
+                members = node.get("members") if isinstance(node, CommentedMap) else None
+                errors.append(ConfigError(M.UNKNOWN_MEMBER.format(
+                    field=f"{field}.members[{j}]", value=ref, known=", ".join(ids) or "-"),
+                    path, line_of(members, j, 1)))
+        pool = len(cp.members) if cp.members is not None else len(ids) or None
+        if cp.quorum is not None and pool is not None and cp.quorum > pool:
+            errors.append(ConfigError(M.BAD_QUORUM.format(value=cp.quorum, n=pool), path,
+                                      line_of(node, "quorum", 1)))
+        if cp.chair is not None and cp.chair not in (cp.members or ids):
+            errors.append(ConfigError(M.BAD_CHAIR.format(
+                value=cp.chair, known=", ".join(cp.members or ids) or "-"), path,
+                line_of(node, "chair", 1)))
+    return errors
 
 
 def _plain(value: Any) -> Any:

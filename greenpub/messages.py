@@ -66,6 +66,11 @@ UNKNOWN_CHECKPOINT = ("알 수 없는 검토 단계 '{value}'입니다. site.yam
                       "있는 단계({known}) 중 하나를 써 주세요.")
 UNKNOWN_STATUS = ("알 수 없는 검토 상태 '{value}'입니다. pending(대기), approved(승인), "
                   "changes-requested(수정 요청), rejected(반려) 중 하나를 써 주세요.")
+DUPLICATE_MEMBER = "편집위원 id '{value}'가 두 번 나옵니다."
+UNKNOWN_MEMBER = ("'{field}'의 '{value}'은(는) committee에 없는 편집위원 id입니다. "
+                  "있는 id: {known}")
+BAD_QUORUM = "정족수(quorum) {value}은(는) 1 이상, 심의할 수 있는 위원 수({n}) 이하여야 합니다."
+BAD_CHAIR = "위원장(chair) '{value}'은(는) 이 단계의 위원(members)이어야 합니다. 가능한 id: {known}"
 BAD_COMMITTEE_ROLE = "편집위원 구분 '{value}'은(는) 쓸 수 없습니다. 당연직 또는 위촉직으로 써 주세요."
 QUOTE_THIS = ("'{field}' 값 {value}이(가) 숫자로 읽혔습니다(맨 앞의 0이 사라질 수 있습니다). "
               "따옴표로 감싸 주세요(예: \"032-560-4114\").")
@@ -121,7 +126,12 @@ REASON_NOT_APPROVED = "{label}: 미승인 단계"
 REASON_NO_ENTRY = "{label}: 미승인 단계(검토 기록 없음)"
 REASON_CHANGES = "{label}: 수정 요청"
 REASON_REJECTED = "{label}: 반려"
-REASON_STALE = "{label}: 승인 후 내용 변경(승인 {old}, 현재 {new})"
+REASON_STALE = "{label}: 승인 후 내용 변경({changes})"
+REASON_OLD_DEFINITION = "{label}: 검토 기준 변경으로 다시 승인 필요"
+REASON_QUORUM = "{label}: 정족수 미달(현재 내용 승인 {n}/{needed}명)"
+QUORUM_PROGRESS = "현재 내용 승인 {n}/{needed}명"
+REASON_BLOCKED = "{label}: {who} {status}"
+STALE_UNKNOWN = "승인한 내용 기록 없음, 승인 {old} → 현재 {new}"
 STATUS_LABELS = {
     "pending": "대기",
     "approved": "승인",
@@ -129,10 +139,39 @@ STATUS_LABELS = {
     "rejected": "반려",
 }
 STALE_LABEL = "승인 후 변경"
+OLD_DEFINITION_LABEL = "기준 변경"
+STATUS_WORDS = {  # what `review approve --status` accepts, Korean or English
+    "approved": "approved", "승인": "approved",
+    "pending": "pending", "대기": "pending",
+    "changes-requested": "changes-requested", "수정 요청": "changes-requested",
+    "수정요청": "changes-requested",
+    "rejected": "rejected", "반려": "rejected",
+}
 DRAFT_MARK = "검토용"
 
 # --- review commands ---------------------------------------------------------
 APPROVED_RECORDED = "{file}: '{checkpoint}' 단계에 '{status}'(으)로 기록했습니다(해시 {hash}, {by}, {date})."
+NOT_A_MEMBER = ("'{by}'은(는) '{label}' 단계에 결정을 기록할 수 없습니다. "
+               "기록할 수 있는 사람: {allowed}")
+AMBIGUOUS_MEMBER = "'{by}'에 해당하는 편집위원이 여럿입니다({found}). id로 써 주세요."
+ORDER_FIRST = ("'{label}' 단계는 앞 단계 '{earlier}'이(가) 현재 내용으로 통과한 뒤에 "
+               "승인할 수 있습니다({reason}).")
+OVERRIDE_NOT_CHAIR = "재정(--override)은 '{label}' 단계의 위원장({chair})만 기록할 수 있습니다."
+OVERRIDE_NO_CHAIR = "'{label}' 단계에는 위원장(chair)이 정해져 있지 않아 재정을 기록할 수 없습니다."
+OVERRIDE_NEEDS_NOTE = "재정(--override)에는 까닭을 적은 메모(--note)가 있어야 합니다."
+OVERRIDE_APPROVES = "재정(--override)은 승인(approved)으로만 기록할 수 있습니다."
+BAD_REVIEW_DATE = "날짜 '{value}'을(를) 읽을 수 없습니다. YYYY-MM-DD 형식으로 써 주세요(예: 2021-02-24)."
+REVIEW_LOCKED = "다른 검토 기록이 끝나지 않았습니다({seconds}초 기다림). 잠시 뒤 다시 실행해 주세요."
+DIFF_NEVER_APPROVED = "아직 승인한 적이 없습니다."
+DIFF_SAME = "{when} 승인한 내용 그대로입니다."
+DIFF_HEAD = "{when} 승인한 내용에서 바뀜 — {summary}"
+DIFF_UNKNOWN = ("{when} 승인한 내용이 저장소에 없어 비교할 수 없습니다(승인 {old} → 현재 {new}). "
+                "다시 승인하면 그때부터 비교할 수 있습니다.")
+DIFF_OLD_DEFINITION = ("{when} 승인은 검토 기준(내용 해시)이 바뀌기 전의 것이라 비교할 수 없습니다. "
+                       "지금 내용을 다시 검토해 승인해 주세요.")
+DIFF_AS_ABOVE = "  (같은 판을 승인했습니다: 바뀐 곳은 위와 같습니다)"
+SHEET_FAILED = "심의 결과표 PDF를 만들 수 없습니다({kind}: {detail})."
+SHEET_WRITTEN = "심의 결과표를 만들었습니다: {html}, {pdf}"
 NOT_AN_ARTICLE = "기사 파일이 아닙니다(호 폴더 안의 '숫자-슬러그.md' 파일이어야 합니다)."
 
 # --- build -------------------------------------------------------------------
@@ -153,3 +192,4 @@ BUILD_FAILED = "빌드 실패 — 기존 출력 폴더는 그대로 두었습니
 INTERNAL_ERROR = ("예기치 못한 내부 오류가 났습니다({kind}). 기존 출력은 그대로입니다. "
                   "자세한 내용은 {log} 파일에 기록했습니다. 개발 담당자에게 이 파일을 보내 주세요.")
 WARNING = "경고"
+STRICT_FAILED = "--strict: 발행되지 않는 기사가 {n}편 있어 실패로 끝냅니다(종료 코드 1). 아래 까닭을 확인해 주세요."

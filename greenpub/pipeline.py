@@ -62,7 +62,8 @@ def gate(config: SiteConfig, issues: list[Issue], drafts: bool) -> list[GateResu
         decisions = [decide(a, config) for a in issue.articles]
         if drafts:
             articles = [dataclasses.replace(d.article, draft=not d.publishable,
-                                            draft_reasons=tuple(d.reasons))
+                                            draft_reasons=tuple(d.reasons),
+                                            draft_changes=d.diff.to_dict() if d.diff else None)
                         for d in decisions]
         else:
             articles = [d.article for d in decisions if d.publishable]

@@ -58,3 +58,10 @@ def mini(tmp_path: Path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a content file as an editor would: one replacement, which must apply."""
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")

@@ -48,6 +48,8 @@ def add_arguments(b: argparse.ArgumentParser) -> None:
                    help="음성 합성 엔진 (기본: espeak, 오프라인)")
     b.add_argument("--braille-engine", default=None, help="점역 엔진 (기본: 측정 결과가 가장 좋은 엔진)")
     b.add_argument("--print-marks", action="store_true", help="인쇄소용 재단선과 3mm 도련을 넣습니다")
+    b.add_argument("--strict", action="store_true",
+                   help="제외되는 기사가 하나라도 있으면 실패(종료 코드 1)로 끝냅니다 (최종 인쇄용)")
     b.add_argument("-q", "--quiet", action="store_true", help="진행 상황을 출력하지 않습니다")
 
 
@@ -70,8 +72,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
         if replayed is not None:  # nothing changed: no content read, no edition loaded
             if not args.quiet:
                 console.print(f"[dim]·[/] {M.NOTHING_CHANGED}")
-            _finish(args, replayed, out_dir, out, console, 0.0)
-            return EXIT_OK
+            return _finish(args, replayed, out_dir, out, console, 0.0)
 
     from ..editions.base import BuildOptions
     from ..pipeline import Pipeline, parse_formats
@@ -89,30 +90,34 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     from ..editions import output_labels
 
     result = {"warnings": summary.warnings, "published": summary.published,
-              "excluded": [[str(a.file), reasons] for a, reasons in summary.excluded],
+              "excluded": [[a.title, str(a.file), reasons] for a, reasons in summary.excluded],
               "labels": output_labels()}
     noop.record(cache_dir, out_dir, key, result)
-    _finish(args, result, out_dir, out, console, summary.seconds)
-    return EXIT_OK
+    return _finish(args, result, out_dir, out, console, summary.seconds)
 
 
 def _finish(args: argparse.Namespace, result: dict[str, Any], out_dir: Path, out: Console,
-            console: Console, seconds: float) -> None:
+            console: Console, seconds: float) -> int:
     import json
 
-    from . import escape
+    from . import EXIT_INTERNAL, EXIT_OK, escape
 
     for w in result["warnings"]:
         console.print(f"[yellow]{M.WARNING}[/] {escape(w)}")
     if not args.quiet:
         print_outputs(json.loads((out_dir / "manifest.json").read_text("utf-8")), out_dir, out,
                       result["labels"])
-    # The excluded articles and their reasons are the last lines an editor reads.
-    for file, reasons in result["excluded"]:
-        label = "검토용 포함" if args.drafts else "제외"
-        console.print(f"[yellow]{label}[/] {escape(file)} — {escape(', '.join(reasons))}")
     n_ex = 0 if args.drafts else len(result["excluded"])
     console.print(M.BUILD_DONE.format(n_pub=result["published"], n_ex=n_ex, seconds=seconds))
+    failed = args.strict and bool(result["excluded"])
+    if failed:
+        console.print(f"[red]{M.STRICT_FAILED.format(n=len(result['excluded']))}[/]")
+    # The excluded articles and their reasons are the last lines an editor reads.
+    for title, file, reasons in result["excluded"]:
+        label = "검토용 포함" if args.drafts else "제외"
+        console.print(f"[yellow]{label}[/] {escape(title)} ({escape(file)})"
+                      f" — {escape(', '.join(reasons))}", soft_wrap=True)
+    return EXIT_INTERNAL if failed else EXIT_OK
 
 
 def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console,

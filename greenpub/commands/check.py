@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
         data = {"ok": True, "errors": [], "warnings": warnings,
                 "issues": [{"id": g.issue.id, "articles": [
                     {"slug": d.article.slug, "file": str(d.article.file), "hash": d.article.hash,
-                     "publishable": d.publishable, "reasons": d.reasons,
+                     "publishable": d.publishable, "reasons": d.reasons, "changes": d.changes,
                      "checkpoints": {s.checkpoint.id: s.label for s in d.states}}
                     for d in g.decisions]} for g in gated]}
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -69,20 +69,21 @@ def status_table(config: Any, gated: list[Any], out: Console) -> None:
 
     for g in gated:
         table = Table(title=f"{g.issue.id} 제{g.issue.number}호 검토 현황", show_lines=False)
-        table.add_column("기사")
+        table.add_column("기사", overflow="fold")
         for cp in config.checkpoints:
             table.add_column(cp.label)
         table.add_column("발행")
         for d in g.decisions:
             cells = []
             for s in d.states:
-                style = "green" if s.ok else ("red" if s.entry and s.entry.status.value in
-                                              ("rejected", "changes-requested") or s.stale
+                style = "green" if s.ok else ("red" if s.blocks or s.entry and s.entry.status.value
+                                              in ("rejected", "changes-requested") or s.stale
                                               else "yellow")
-                cells.append(f"[{style}]{s.label}[/]")
+                cells.append(f"[{style}]{escape(s.label)}[/]")
             verdict = "[green]가능[/]" if d.publishable else "[red]제외[/]"
-            table.add_row(f"{d.article.order:02d}-{d.article.slug}", *cells, verdict)
+            table.add_row(escape(d.article.title), *cells, verdict)
         out.print(table)
         for d in g.decisions:
             if not d.publishable:
-                out.print(f"  {d.article.file.name}: {escape(', '.join(d.reasons))}")
+                out.print(f"  {escape(d.article.title)} ({d.article.file.name}): "
+                          f"{escape(', '.join(d.reasons))}")

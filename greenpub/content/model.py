@@ -39,6 +39,7 @@ class ReviewEntry:
     hash: str | None
     note: str | None
     line: int
+    override: bool = False  # the chair's decision that lifts earlier blocks (with a note)
 
 
 # --- structured blocks: Markdown as braille and speech need it -------------
@@ -100,6 +101,7 @@ class Article:
     html: str  # sanitised HTML of the body
     blocks: list[Block]  # body (with front-matter figures) as structured blocks
     hash: str  # content hash the committee approves (see hashing.py)
+    canonical: str = ""  # the canonical form the hash is taken over (kept when approved)
     subtitle: str | None = None
     author: str | None = None
     author_role: str | None = None
@@ -110,6 +112,8 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     draft: bool = False  # set by the gate when built with --drafts and not publishable
     draft_reasons: tuple[str, ...] = ()  # why it is not publishable (Korean), with --drafts
+    draft_changes: dict | None = None  # with --drafts: review_diff.ArticleDiff.to_dict() since
+    # the approval of an earlier version, for the 검토용 banner's "what changed" section
 
     @property
     def all_images(self) -> list[ImageRef]:

@@ -18,7 +18,7 @@ from ..errors import ContentError, ContentErrors, GreenpubError
 from .blocks import figure_block, html_to_blocks
 from .fields import Fields
 from .frontmatter import read_source
-from .hashing import content_hash
+from .hashing import canonical_form, content_hash
 from .images import check_image, unused_files
 from .markup import render_markdown
 from .model import Article, ImageRef, Issue, ReviewEntry, ReviewStatus
@@ -186,12 +186,14 @@ class ContentReader:
             warnings.append(f"{path}:{src.body_line + max(0, src.body[:off].count(chr(10)))}: "
                             + M.UNDEFINED_FOOTNOTE.format(ref=m.group(0)))
         blocks = html_to_blocks(rendered.html)
+        canonical = canonical_form(src.meta, src.body,
+                                   ((i.src, i.digest) for i in images + body_images))
         if images:
             blocks = [figure_block(images[0]), *blocks, *(figure_block(i) for i in images[1:])]
         return Article(
             file=path, order=order, slug=slug, title=title, section=section, summary=summary,
             body_md=src.body, body_line=src.body_line, html=rendered.html, blocks=blocks,
-            hash=content_hash(title, subtitle, summary, src.body), subtitle=subtitle,
+            hash=content_hash(canonical), canonical=canonical, subtitle=subtitle,
             author=author, author_role=author_role, images=images, body_images=body_images,
             card=card, review=review, warnings=warnings,
         )
@@ -215,9 +217,10 @@ class ContentReader:
                 status = ReviewStatus(raw_status)
             except ValueError:
                 raise sub.fail(M.UNKNOWN_STATUS.format(value=raw_status), "status") from None
+            override = node.get("override") is True
             entries.append(ReviewEntry(cp, status, sub.opt_str("by"), sub.opt_date("date"),
                                        sub.opt_str("hash"), sub.opt_str("note"),
-                                       sub.line(None)))
+                                       sub.line(None), override))
         return entries
 
     def image(self, folder: Path, node: CommentedMap, f: Fields) -> ImageRef:

@@ -142,7 +142,8 @@ class WebEdition(Edition):
             article={"title": article.title, "subtitle": article.subtitle,
                      "section": article.section, "author": article.author,
                      "author_role": article.author_role, "summary": article.summary,
-                     "draft": article.draft, "reasons": list(article.draft_reasons)},
+                     "draft": article.draft, "reasons": list(article.draft_reasons),
+                     "changes": article.draft_changes if article.draft else None},
             lead=lead, gallery=gallery, body=body, audio=audio, cards=cards,
             cards_zip=url(a_out["cards_zip"]) if a_out.get("cards_zip") else None,
             prev={"href": url(paths.web_article(issue.id, prev.slug)), "title": prev.title}
