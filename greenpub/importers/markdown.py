@@ -201,7 +201,7 @@ class MarkdownWriter:
         grid, merged = _flatten(rows)
         if not grid or not any(c.strip() for row in grid for c in row):
             return
-        first = _first_text(grid)
+        first = _first_text(rows)
         if merged:
             self.note(M.TABLE_MERGED.format(n=number, first=first))
         header = header_known or (bool(rows) and all(c.header for c in rows[0]))
@@ -257,11 +257,12 @@ class MarkdownWriter:
                                 report=self.report)
 
 
-def _first_text(grid: list[list[str]]) -> str:
-    for row in grid:
-        for c in row:
-            if c.strip():
-                text = re.sub(r"\\(.)", r"\1", c.strip())
+def _first_text(rows: list[list[Cell]]) -> str:
+    """The table's first words, to name it in the report."""
+    for row in rows:
+        for cell in row:
+            text = cell.content.plain()
+            if text:
                 return text if len(text) <= 20 else text[:20] + "…"
     return ""
 
