@@ -4,7 +4,7 @@
 The HWPX and DOCX fixtures hold the same article (title, subtitle, headings, bold,
 italic, 한자, NBSP and full-width spaces, a hard line break, a link, a footnote, a
 nested bullet list, a numbered list, a table with a header row and merged cells, a
-picture, a comment); both must come out as the same Markdown.
+picture; a comment in the DOCX); both must come out as the same Markdown.
 """
 
 from __future__ import annotations
@@ -15,33 +15,41 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, run_cli, snapshot
 from PIL import Image
 
-from greenpub.importers import ImportFailed, import_file
+from greenpub.importers import import_file
 from greenpub.importers.article import prepare_images
 from greenpub.importers.markdown import Inline, MarkdownWriter
 from greenpub.importers.model import ImportedDocument, ImportedImage
-
-from conftest import ROOT, run_cli, snapshot
 
 SAMPLES = ROOT / "tests" / "fixtures" / "import"
 
 
 def png(color=(0, 128, 0), size=(40, 30)) -> bytes:
-    buf = io.BytesIO(); Image.new("RGB", size, color).save(buf, "PNG"); return buf.getvalue()
+    buf = io.BytesIO()
+    Image.new("RGB", size, color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+CELLS = {(1, 0): "공공와이파이", (1, 1): "본청 1층", (1, 2): "방문 민원인", (2, 1): "서구의회",
+         (2, 2): "구의원"}
+
 
 def make_hwpx(path: Path) -> Path:
+    """The test article as 한글 writes it (OWPML), built with python-hwpx."""
     from hwpx import HwpxDocument
+
     d = HwpxDocument.new()
     d.add_heading("공공와이파이 개통 안내", level=1)
     d.add_paragraph("- 구청 민원실에서 누구나 무료로 -", style="바탕글")
     d.add_heading("이용 방법", level=2)
     p = d.add_paragraph("", style="바탕글")
-    p.add_run("서구청(西區廳) 민원실에서\u00a0")
+    p.add_run("서구청(西區廳) 민원실에서\u00a0", expand_special_characters=True)  # hp:nbSpace
     p.add_run("무료", bold=True)
-    p.add_run("로 쓰고,\u3000")
+    p.add_run("로 쓰고,\u3000", expand_special_characters=True)  # hp:fwSpace
     p.add_run("가입 없이", italic=True)
-    p.add_run(" 접속합니다.\n자세한 내용은 ")
+    p.add_run(" 접속합니다.\n자세한 내용은 ")  # hp:lineBreak
     d.refs.add_hyperlink("https://www.seo.incheon.kr/", "서구 누리집", paragraph=p)
     p.add_run("을 보세요.")
     d.notes.add_footnote("무선침입차단시스템(WIPS)입니다.", paragraph=p)
@@ -58,13 +66,14 @@ def make_hwpx(path: Path) -> Path:
     for c, text in enumerate(["구분", "서비스 구역", "사용 대상"]):
         t.set_cell_text(0, c, text)
         t.cell(0, c).element.set("header", "1")
-    t.set_cell_text(1, 0, "공공와이파이"); t.set_cell_text(1, 1, "본청 1층"); t.set_cell_text(1, 2, "방문 민원인")
-    t.set_cell_text(2, 1, "서구의회"); t.set_cell_text(2, 2, "구의원")
+    for (r, c), text in CELLS.items():
+        t.set_cell_text(r, c, text)
     t.merge_cells(1, 0, 2, 0)
     d.add_picture(png(), "png", width_mm=20, height_mm=15)
     d.add_paragraph("※ 문의: 홍보정책담당관 *내선* 4114", style="바탕글")
     d.save_to_path(path)
     return path
+
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES = (
@@ -83,9 +92,11 @@ def _list_item(doc, text, num_id, level, style="List Paragraph"):
     p = doc.add_paragraph(text, style=style)
     pPr = p._p.get_or_add_pPr()
     numPr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl"); ilvl.set(qn("w:val"), str(level))
-    num = OxmlElement("w:numId"); num.set(qn("w:val"), str(num_id))
-    numPr.append(ilvl); numPr.append(num); pPr.append(numPr)
+    for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), str(value))
+        numPr.append(child)
+    pPr.append(numPr)
     return p
 
 
@@ -111,6 +122,8 @@ def _numbering(doc, num_id, fmt):
 
 
 def make_docx(path: Path) -> Path:
+    """The same article as Word writes it, built with python-docx (footnotes part, link
+    and two-level list definitions added as WordprocessingML)."""
     from docx import Document
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -131,12 +144,18 @@ def make_docx(path: Path) -> Path:
     r.add_break()
     p.add_run("자세한 내용은 ")
     rid = d.part.relate_to("https://www.seo.incheon.kr/", RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink"); link.set(qn("r:id"), rid)
-    lr = OxmlElement("w:r"); lt = OxmlElement("w:t"); lt.text = "서구 누리집"
-    lr.append(lt); link.append(lr); p._p.append(link)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "서구 누리집"
+    run.append(text)
+    link.append(run)
+    p._p.append(link)
     p.add_run("을 보세요.")
     fr = p.add_run()
-    ref = OxmlElement("w:footnoteReference"); ref.set(qn("w:id"), "1"); fr._r.append(ref)
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), "1")
+    fr._r.append(ref)
     part = Part(PackURI("/word/footnotes.xml"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
                 FOOTNOTES.encode("utf-8"), d.part.package)
@@ -153,8 +172,8 @@ def make_docx(path: Path) -> Path:
     t = d.add_table(rows=3, cols=3)
     for c, text in enumerate(["구분", "서비스 구역", "사용 대상"]):
         t.cell(0, c).text = text
-    t.cell(1, 0).text = "공공와이파이"; t.cell(1, 1).text = "본청 1층"; t.cell(1, 2).text = "방문 민원인"
-    t.cell(2, 1).text = "서구의회"; t.cell(2, 2).text = "구의원"
+    for (r, c), text in CELLS.items():
+        t.cell(r, c).text = text
     t.cell(1, 0).merge(t.cell(2, 0))
     t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     d.add_picture(io.BytesIO(png()), width=Mm(20))
@@ -314,7 +333,24 @@ BAD = {
     "옛한글.hwp": (lambda t: _write(t / "옛한글.hwp", b"HWP Document File V3.00 \x1a\x01\x02"
                                   + b"\x00" * 200), "옛 한글 문서 형식"),
     "빈.docx": (lambda t: _write(t / "빈.docx", b""), "빈 파일"),
+    "암호.hwpx": (lambda t: _encrypted_hwpx(t), "암호가 걸렸거나 배포용"),
 }
+
+
+def _encrypted_hwpx(tmp: Path) -> Path:
+    """A package whose manifest lists encrypted parts, as 한글 saves a protected document."""
+    import zipfile
+
+    src = make_hwpx(tmp / "원본.hwpx")
+    path = tmp / "암호.hwpx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(b"/>", b'><odf:file-entry odf:full-path="Contents/section0.xml">'
+                                    b"<odf:encryption-data/></odf:file-entry></odf:manifest>")
+            zout.writestr(info, data)
+    return path
 
 
 def _write(path: Path, data: bytes) -> Path:

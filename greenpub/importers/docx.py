@@ -202,5 +202,5 @@ class HtmlWalker:
     def image(self, img: etree._Element) -> None:
         src = img.get("src") or ""
         if src.startswith(IMG_SCHEME):
-            data, ext, alt = self.images[int(src[len(IMG_SCHEME):])]
+            data, ext, _alt = self.images[int(src[len(IMG_SCHEME):])]
             self.w.image(data, ext, None)

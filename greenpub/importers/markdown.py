@@ -66,12 +66,12 @@ class Inline:
     def raw(self, markdown: str) -> None:
         self.spans.append(_Span(markdown, raw=True))
 
-    def link(self, label: "Inline", href: str) -> None:
+    def link(self, label: Inline, href: str) -> None:
         text = label.markdown()
         href = clean_text(href).strip()
         if not text:
             return
-        if not href or not re.match(r"^(https?:|mailto:|tel:)", href, re.I):
+        if not href or not re.match(r"^(https?:|mailto:|tel:)", href, re.IGNORECASE):
             self.spans.extend(label.spans)  # a link we cannot carry: keep its text
             return
         href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")

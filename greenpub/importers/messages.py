@@ -1,5 +1,9 @@
 """Korean messages of `greenpub import` (the importers and the article writer)."""
 
+# The unsorted section and its `check` reminder are shared with the reader.
+from ..messages import SECTION_UNSORTED as SECTION_REMINDER  # noqa: F401
+from ..messages import UNSORTED_SECTION  # noqa: F401
+
 # --- refused files -------------------------------------------------------------
 NOT_FOUND = "가져올 파일을 찾을 수 없습니다."
 NOT_A_FILE = "파일이 아니라 폴더입니다."
@@ -27,8 +31,6 @@ IMPORTED = "가져왔습니다: {source} → {target} (슬러그 {slug})"
 IMPORTED_IMAGES = "  그림 {n}개를 {folder}에 저장했습니다. 앞머리의 images에 대체 텍스트(alt)를 써 주세요."
 REPORT_HEAD = "  옮기지 못했거나 확인할 것:"
 NEXT_STEP = "다음 단계: 앞머리의 요약(summary), 분류(section), 그림 설명(alt)을 고친 뒤 'greenpub check'로 확인하세요."
-from ..messages import UNSORTED_SECTION  # noqa: E402  (one word for reader and importer)
-from ..messages import SECTION_UNSORTED as SECTION_REMINDER  # noqa: E402
 SUMMARY_TODO = "기사를 한두 문장으로 요약해 주세요. 카드뉴스, 공유 미리보기, 오디오북에 쓰입니다."
 
 # --- report lines -----------------------------------------------------------------

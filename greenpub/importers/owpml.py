@@ -10,8 +10,8 @@ OUTLINE → heading, BULLET/NUMBER → list item with its level) and style names
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from lxml import etree
 
