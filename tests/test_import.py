@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import subprocess
 from pathlib import Path
 
@@ -302,10 +303,52 @@ def test_bitmaps_become_png(tmp_path: Path, fmt: str, ext: str) -> None:
     assert report == [f"그림 1을(를) {fmt}에서 PNG로 바꿨습니다."]
 
 
-def test_emf_and_broken_pictures_are_warned_not_written(tmp_path: Path) -> None:
+def _wmf(width: int = 100, height: int = 50, rgb: tuple[int, int, int] = (0, 128, 0)) -> bytes:
+    """A placeable Windows metafile: one filled rectangle."""
+    def rec(func: int, *params: int) -> bytes:
+        return struct.pack("<IH", 3 + len(params), func) + struct.pack(f"<{len(params)}h", *params)
+
+    color = rgb[0] | rgb[1] << 8 | rgb[2] << 16
+    brush = struct.pack("<IH", 7, 0x02FC) + struct.pack("<HIH", 0, color, 0)
+    records = (rec(0x020B, 0, 0) + rec(0x020C, height, width) + brush + rec(0x012D, 0)
+               + rec(0x041B, height, width, 0, 0) + rec(0x0000))
+    header = struct.pack("<HHHIHIH", 1, 9, 0x0300, (18 + len(records)) // 2, 1, 7, 0)
+    placeable = struct.pack("<IHhhhhHI", 0x9AC6CDD7, 0, 0, 0, width, height, 96, 0)
+    checksum = 0
+    for (word,) in struct.iter_unpack("<H", placeable):
+        checksum ^= word
+    return placeable + struct.pack("<H", checksum) + header + records
+
+
+def _emf(width: int = 100, height: int = 50, rgb: tuple[int, int, int] = (0, 128, 0)) -> bytes:
+    """An enhanced metafile: header, a solid brush, one rectangle, end."""
+    color = rgb[0] | rgb[1] << 8 | rgb[2] << 16
+    body = (struct.pack("<IIIIII", 39, 24, 1, 0, color, 0)  # CREATEBRUSHINDIRECT
+            + struct.pack("<III", 37, 12, 1)  # SELECTOBJECT
+            + struct.pack("<II4i", 43, 24, 0, 0, width, height)  # RECTANGLE
+            + struct.pack("<IIIII", 14, 20, 0, 16, 20))  # EOF
+    header = struct.pack("<II4i4iIIIIHHIII2i2i", 1, 88, 0, 0, width, height, 0, 0,
+                         width * 26, height * 26, 0x464D4520, 0x10000, 88 + len(body), 5, 2, 0,
+                         0, 0, 0, 1024, 768, 270, 203)
+    return header + body
+
+
+@pytest.mark.parametrize("ext,make", [("x-emf", _emf), ("wmf", _wmf)])
+def test_metafiles_are_drawn_as_png(tmp_path: Path, ext: str, make) -> None:  # type: ignore[no-untyped-def]
+    doc = ImportedDocument(Path("a.docx"), "t", None, "본문\n", [ImportedImage(make(), ext, None, 1)])
+    prepared, report = prepare_images(doc, "a", tmp_path)
+    assert [p.name for p in prepared] == ["a-1.png"]
+    with Image.open(io.BytesIO(prepared[0].data)) as im:
+        assert im.format == "PNG" and im.width >= 800 and im.width == 2 * im.height
+        assert im.convert("RGB").getpixel((im.width // 2, im.height // 2)) == (0, 128, 0)
+    assert report == [f"그림 1을(를) {'EMF' if ext == 'x-emf' else 'WMF'}에서 PNG로 바꿨습니다."]
+
+
+def test_metafile_without_converter_and_broken_pictures_are_warned(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without emf2svg and rsvg-convert
     doc = ImportedDocument(Path("a.docx"), "t", None, "본문\n", [
-        ImportedImage(b"\x01\x00\x00\x00" + b"\x00" * 40, "x-emf", None, 1),
-        ImportedImage(b"not a picture", "png", None, 2)])
+        ImportedImage(_emf(), "x-emf", None, 1), ImportedImage(b"not a picture", "png", None, 2)])
     prepared, report = prepare_images(doc, "a", tmp_path)
     assert prepared == []
     assert "EMF 형식이라 변환하지 못해" in report[0]

@@ -100,10 +100,18 @@ def prepare_images(doc: ImportedDocument, slug: str, images_dir: Path) -> tuple[
 
 
 def _prepare_image(img: ImportedImage, report: list[str]) -> tuple[bytes, str] | None:
+    from . import vector
+
     ext = img.ext.lower()
-    if ext in VECTOR:
-        report.append(M.IMAGE_VECTOR.format(n=img.number, fmt=VECTOR[ext]))
-        return None
+    metafile = vector.kind(img.data)
+    if ext in VECTOR or metafile:
+        fmt = (metafile or VECTOR[ext].lower()).upper()
+        png = vector.to_png(img.data)
+        if png is None:
+            report.append(M.IMAGE_VECTOR.format(n=img.number, fmt=fmt))
+            return None
+        report.append(M.IMAGE_CONVERTED.format(n=img.number, fmt=fmt))
+        return png, "png"
     if not img.data:
         report.append(M.IMAGE_UNREADABLE.format(n=img.number))
         return None
