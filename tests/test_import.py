@@ -474,3 +474,40 @@ def test_imported_articles_pass_check_and_build(mini: Path, tmp_path: Path,
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "공공와이파이 개통 안내" in text and "민원봉사실" in text
+
+
+def test_real_hwpx_lists_and_outline_headings() -> None:
+    """A package Hancom Office saved: bullets, numbering four levels deep, 개요 headings."""
+    doc = import_file(SAMPLES / "hwpxlib-parahead.hwpx")
+    assert doc.title == "글머리1"  # the package's metadata title (no heading at the top)
+    assert doc.body_md == """\
+- 글머리1-1
+- 글머리1-2
+- 글머리2-1
+- 글머리2-2
+
+1. 번호1
+2. 번호2
+3. 번호3
+    1. 번호3-1
+    2. 번호3-2
+4. 번호4
+    1. 번호-4-1-1-1
+        1. 번호-4-1-1-2
+        2. 번호-4-1-2
+            1. 번호-4-1-2-1
+
+## 개요1
+
+### 개요1-1
+
+### 개요1-2
+
+### 개요1-3
+
+## 개요2
+
+### 개요2-1
+
+#### 개요2-1-1
+"""

@@ -233,7 +233,7 @@ class MarkdownWriter:
                     blocks.remove(first)
         if title is None and self.meta_title:
             title = self.meta_title
-        if title is None and blocks and blocks[0].kind == "para" \
+        if title is None and len(blocks) > 1 and blocks[0].kind == "para" \
                 and 0 < len(blocks[0].plain) <= 80 and "[^" not in blocks[0].text \
                 and not blocks[0].plain.endswith("."):
             title = blocks.pop(0).plain

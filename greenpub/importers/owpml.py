@@ -191,6 +191,12 @@ class OwpmlReader:
                                 s for d in texts for s in _plain_paragraphs(d)) + " ")
                     elif not pics:
                         self.w.count("shape")
+                elif tag == "dutmal":  # 덧말 (ruby): the main text, the note in brackets
+                    main = child.findtext(f"{HP}mainText") or ""
+                    note = child.findtext(f"{HP}subText") or ""
+                    into.text(f"{main}({note})" if note.strip() else main, bold, italic)
+                elif tag == "compose":  # 글자 겹침: the overlapped characters
+                    into.text(child.get("composeText") or "", bold, italic)
                 elif tag == "equation":
                     self.w.count("equation")
                 elif tag == "chart":
