@@ -511,3 +511,13 @@ def test_real_hwpx_lists_and_outline_headings() -> None:
 
 #### 개요2-1-1
 """
+
+
+def test_one_row_table_is_a_box_of_paragraphs() -> None:
+    from greenpub.importers.markdown import Cell
+
+    w = MarkdownWriter("x", title="제목")
+    w.table([[Cell(_inline("별표1")), Cell(_inline("")), Cell(_inline("정부포상 추천자 현황"))]])
+    doc = w.finish(Path("x.hwp"))
+    assert doc.body_md == "별표1\n\n정부포상 추천자 현황\n"
+    assert doc.report == ["표 1('별표1'): 한 줄이나 한 칸짜리 표라서 문단으로 옮겼습니다."]

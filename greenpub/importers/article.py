@@ -62,11 +62,12 @@ def free_slug(folder: Path, slug: str) -> str:
 
 
 def summary_of(body_md: str) -> str:
-    """The first sentences of the first plain paragraph (an editor rewrites it)."""
-    for block in body_md.split("\n\n"):
-        block = block.strip()
-        if not block or block.startswith(("#", "|", "-", "[^")) or re.match(r"\d+\.", block):
-            continue
+    """The first sentences of the first plain paragraph of some length (an editor
+    rewrites it); a short first line (a date, a byline) is passed over."""
+    blocks = [b.strip() for b in body_md.split("\n\n")]
+    prose = [b for b in blocks if b and not b.startswith(("#", "|", "-", "[^"))
+             and not re.match(r"\d+\.", b)]
+    for block in sorted(prose, key=lambda b: len(b) < 30):  # stable: first long one first
         text = re.sub(r"\[\^\d+\]", "", block)
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
         text = re.sub(r"\\(.)", r"\1", text.replace("**", "").replace("&lt;", "<"))
@@ -76,7 +77,8 @@ def summary_of(body_md: str) -> str:
             if out and len(out) + len(sentence) > 150:
                 break
             out = f"{out} {sentence}".strip()
-        return out[:200]
+        if out:
+            return out[:200]
     return M.SUMMARY_TODO
 
 

@@ -202,6 +202,19 @@ class MarkdownWriter:
         if not grid or not any(c.strip() for row in grid for c in row):
             return
         first = _first_text(rows)
+        width = max(len(r) for r in grid)
+        if len(grid) == 1 or width == 1:
+            # A one-row or one-column table is a box drawn around text (a 한글 habit for
+            # titles and notes): its cells become paragraphs.
+            seen: list[str] = []
+            for row in rows:
+                for cell in row:
+                    text = cell.content.markdown()
+                    if text.strip() and text not in seen:
+                        seen.append(text)
+                        self.blocks.append(_Block("para", text, plain=cell.content.plain()))
+            self.note(M.TABLE_AS_TEXT.format(n=number, first=first))
+            return
         if merged:
             self.note(M.TABLE_MERGED.format(n=number, first=first))
         header = header_known or (bool(rows) and all(c.header for c in rows[0]))
@@ -210,7 +223,6 @@ class MarkdownWriter:
                                         if c.content.plain())
         if not header:
             self.note(M.TABLE_NO_HEADER.format(n=number, first=first))
-        width = max(len(r) for r in grid)
         lines = []
         for i, row in enumerate(grid):
             row = row + [""] * (width - len(row))
@@ -231,13 +243,14 @@ class MarkdownWriter:
                 if blocks.index(first) <= 2 or len([b for b in headings if b.level == top]) == 1:
                     title = first.plain
                     blocks.remove(first)
-        if title is None and self.meta_title:
-            title = self.meta_title
         if title is None and len(blocks) > 1 and blocks[0].kind == "para" \
                 and 0 < len(blocks[0].plain) <= 80 and "[^" not in blocks[0].text \
                 and not blocks[0].plain.endswith("."):
             title = blocks.pop(0).plain
             self.note(M.FIRST_PARA_TITLE)
+        # The package's own title is often a template's or "1111": used only if it has words.
+        if title is None and self.meta_title and re.search(r"[^\W\d_]", self.meta_title):
+            title = self.meta_title
         if title is None:
             title = source.stem
             self.note(M.NO_TITLE)
