@@ -521,3 +521,16 @@ def test_one_row_table_is_a_box_of_paragraphs() -> None:
     doc = w.finish(Path("x.hwp"))
     assert doc.body_md == "별표1\n\n정부포상 추천자 현황\n"
     assert doc.report == ["표 1('별표1'): 한 줄이나 한 칸짜리 표라서 문단으로 옮겼습니다."]
+
+
+def test_hwpx_memo_is_reported_once(tmp_path: Path) -> None:
+    from hwpx import HwpxDocument
+
+    d = HwpxDocument.new()
+    d.add_heading("메모가 있는 글", level=1)
+    p = d.add_paragraph("메모를 붙인 문단입니다.", style="바탕글")
+    d.notes.add_memo("전화번호 확인", anchor=p, author="편집자")
+    d.save_to_path(tmp_path / "memo.hwpx")
+    doc = import_file(tmp_path / "memo.hwpx")
+    assert doc.body_md == "메모를 붙인 문단입니다.\n"  # the memo's text stays out
+    assert doc.report == ["메모(댓글) 1개는 옮기지 않았습니다."]

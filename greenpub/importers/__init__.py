@@ -9,6 +9,7 @@ naming it. `article.py` writes the document into an issue folder.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -56,8 +57,6 @@ def kind_of(data: bytes) -> str:
 
 
 def import_file(path: Path) -> ImportedDocument:
-    from lxml import etree
-
     if not path.exists():
         raise ImportFailed(M.NOT_FOUND, path)
     if path.is_dir():
@@ -70,6 +69,17 @@ def import_file(path: Path) -> ImportedDocument:
                                               limit=MAX_BYTES // 1024 // 1024), path)
     data = path.read_bytes()
     kind = kind_of(data)
+    with warnings.catch_warnings():  # the libraries' English warnings never reach an editor
+        warnings.simplefilter("ignore")
+        doc = _read(path, data, kind)
+    if not doc.body_md.strip() and not doc.images:
+        raise ImportFailed(M.NO_TEXT, path)
+    return doc
+
+
+def _read(path: Path, data: bytes, kind: str) -> ImportedDocument:
+    from lxml import etree
+
     try:
         if kind == "hwp":
             from . import hwp
@@ -96,6 +106,4 @@ def import_file(path: Path) -> ImportedDocument:
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError,
             IndexError, UnicodeDecodeError, RecursionError):
         raise ImportFailed(M.CORRUPT, path) from None
-    if not doc.body_md.strip() and not doc.images:
-        raise ImportFailed(M.NO_TEXT, path)
     return doc

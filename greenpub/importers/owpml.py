@@ -72,6 +72,7 @@ class OwpmlReader:
                              if "Contents/header.xml" in files else None)
         self.bins: dict[str, tuple[str, str]] = {}  # item id -> (part name, media type)
         self.sections: list[str] = []
+        self.memo_fields = 0
         self._manifest()
 
     def _manifest(self) -> None:
@@ -101,10 +102,14 @@ class OwpmlReader:
     def read(self) -> ImportedDocument:
         for name in self.sections:
             root = parse_xml(self.files[name])
+            self.memo_fields = 0
             for p in root.iterchildren(f"{HP}p"):
                 self.paragraph(p)
-            for _ in root.iter(f"{HP}memo"):
-                self.w.count("comment")
+            # A memo is a MEMO field in the text and its body in hp:memogroup; a converted
+            # HWP 5 keeps only the field.
+            memos = max(self.memo_fields, sum(1 for _ in root.iter(f"{HP}memo")))
+            if memos:
+                self.w.count("comment", memos)
         return self.w.finish(self.source)
 
     def paragraph(self, p: etree._Element) -> None:
@@ -153,7 +158,7 @@ class OwpmlReader:
                             if ftype == "HYPERLINK":
                                 link, href = Inline(), _hyperlink(c)
                             elif ftype == "MEMO":
-                                self.w.count("comment")
+                                self.memo_fields += 1
                         elif ctag == "fieldEnd" and link is not None:
                             target().link(link, href)
                             link = None
