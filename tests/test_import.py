@@ -377,7 +377,19 @@ BAD = {
                                   + b"\x00" * 200), "옛 한글 문서 형식"),
     "빈.docx": (lambda t: _write(t / "빈.docx", b""), "빈 파일"),
     "암호.hwpx": (lambda t: _encrypted_hwpx(t), "암호가 걸렸거나 배포용"),
+    # Word keeps a password-protected .docx in an OLE compound file, as it keeps a .doc.
+    "암호.docx": (lambda t: _write(t / "암호.docx", _compound(
+        [("EncryptionInfo", b"\x04\x00\x04\x00" + b"\x00" * 60),
+         ("EncryptedPackage", b"\x00" * 600)])), "암호가 걸린 문서"),
+    "옛워드.doc": (lambda t: _write(t / "옛워드.doc", _compound(
+        [("WordDocument", b"\xec\xa5" + b"\x00" * 700)])), "옛 워드 문서 형식"),
 }
+
+
+def _compound(streams: list[tuple[str, bytes]]) -> bytes:
+    from hwpx.hwp5.cfb import build_compound_file
+
+    return build_compound_file(streams)
 
 
 def _encrypted_hwpx(tmp: Path) -> Path:
