@@ -546,3 +546,29 @@ def test_hwpx_memo_is_reported_once(tmp_path: Path) -> None:
     doc = import_file(tmp_path / "memo.hwpx")
     assert doc.body_md == "메모를 붙인 문단입니다.\n"  # the memo's text stays out
     assert doc.report == ["메모(댓글) 1개는 옮기지 않았습니다."]
+
+
+def test_docx_text_box_header_and_multiple_columns(tmp_path: Path) -> None:
+    """A text box's text is kept as a paragraph; the header and the two columns are
+    reported, not carried."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    d = Document()
+    d.add_heading("글상자가 있는 글", level=1)
+    d.add_paragraph("본문 첫 문단입니다.")
+    box = d.add_paragraph()
+    box._p.append(parse_xml(
+        f'<w:r xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape>'
+        '<v:textbox><w:txbxContent><w:p><w:r><w:t>상자 안의 글</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    d.sections[0].header.paragraphs[0].text = "Green 서구 2021년 3월호"
+    cols = d.sections[0]._sectPr.find(f"{{{W}}}cols")  # the template has one
+    cols.set(f"{{{W}}}num", "2")
+    d.save(tmp_path / "box.docx")
+    doc = import_file(tmp_path / "box.docx")
+    assert doc.title == "글상자가 있는 글"
+    assert doc.body_md == "본문 첫 문단입니다.\n\n상자 안의 글\n"
+    assert doc.report == ["글상자 1개의 글을 일반 문단으로 옮겼습니다(위치와 모양은 빠짐).",
+                          "머리말·꼬리말 1개는 옮기지 않았습니다.",
+                          "쪽 모양(용지, 여백, 다단, 쪽 나눔)은 옮기지 않습니다."]
