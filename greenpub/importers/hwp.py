@@ -36,8 +36,19 @@ def read(path: Path, data: bytes) -> ImportedDocument:
                                path) from None
         raise ImportFailed(REFUSED.get(code, M.CORRUPT), path) from None
     writer = MarkdownWriter(path.name)
-    lost = sum(converted.report.unconverted.get(k, 0) for k in converted.report.unconverted
-               if k not in ("master-page", "shape-data"))
-    if lost:
-        writer.count("hwp5", lost)
+    for what, n in converted.report.unconverted.items():
+        kind = UNCONVERTED.get(what, "hwp5")
+        if kind and n:
+            writer.count(kind, n)
     return OwpmlReader(converted.files, path, writer).read()
+
+
+# What python-hwpx could not convert, as our report kinds (None: nothing an article loses:
+# page backgrounds, shape styling, picture effects).
+UNCONVERTED = {
+    "master-page": None, "shape-data": None, "picture-effects": None, "presentation": None,
+    "memo-body": "comment", "track-changes": "tracked-change", "control-eqed": "equation",
+    "equation-caption": None, "control-form": "shape", "control-gso": "shape",
+    "textart-code": "shape", "compose-frame": None, "ole-object-type": None,
+    "ole-draw-aspect": None,
+}
