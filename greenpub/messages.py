@@ -90,6 +90,9 @@ NO_SITE_FILE = "site.yaml 파일이 없습니다. 원고 폴더({folder})가 맞
 NO_ISSUES = "원고 폴더에 호(YYYY-MM 폴더)가 하나도 없습니다."
 UNKNOWN_ISSUE = "호 '{issue}'을(를) 찾을 수 없습니다. 있는 호: {known}"
 
+UNSORTED_SECTION = "미분류"
+SECTION_UNSORTED = "분류(section)가 '미분류'입니다. 알맞은 분류(예: 구정 소식)로 바꿔 주세요."
+
 # --- images ------------------------------------------------------------------
 IMAGE_NO_ALT = "이미지 '{src}'에 대체 텍스트(alt)가 없습니다. 시각장애인 독자를 위해 꼭 적어 주세요."
 IMAGE_MISSING = "이미지 파일 '{src}'을(를) 찾을 수 없습니다."

@@ -180,6 +180,8 @@ class ContentReader:
         review = self.review_entries(f)
         rendered = render_markdown(src.body)
         warnings = [f"{path}:{src.body_line + off}: {msg}" for off, msg in rendered.warnings]
+        if section == M.UNSORTED_SECTION:  # left so by `greenpub import`
+            warnings.append(f"{path}:{f.line('section')}: {M.SECTION_UNSORTED}")
         body_images = self.body_images(folder, src.body, rendered.html, path, src.body_line)
         for m in UNDEFINED_FOOTNOTE.finditer(rendered.html):
             off = src.body.find(m.group(0))
