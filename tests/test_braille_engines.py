@@ -12,7 +12,10 @@ from greenpub.editions.braille.engines import DEFAULT_ENGINE, is_six_dot, load_e
 from greenpub.errors import RenderError
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = ROOT.parent / "shared" / "braille-rules"
+# ../shared/braille-rules beside the project (a worktree sits one level deeper)
+RULES = next((p for p in (ROOT.parent / "shared" / "braille-rules",
+                          ROOT.parent.parent / "shared" / "braille-rules") if p.is_dir()),
+             ROOT.parent / "shared" / "braille-rules")
 
 # Floors measured when the edition was written (docs/BRAILLE.md); a drop fails.
 FLOORS = {"braillify": 0.995, "liblouis": 0.66}

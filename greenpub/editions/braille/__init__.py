@@ -82,7 +82,8 @@ class BrailleEdition(Edition):
 
         data = ctx.unit(f"braille-{issue.id}", inputs, produce)
         for symbol, where in data.get("dropped", {}).items():
-            ctx.warn(M.DROPPED_SYMBOL.format(symbols=f"'{symbol}'", where=", ".join(where[:3])))
+            ctx.warn(M.DROPPED_SYMBOL.format(symbol=symbol, code=f"U+{ord(symbol):04X}",
+                                             where=", ".join(where[:3])))
         if data.get("missing_other"):
             ctx.warn(M.CHECK_ENGINE_MISSING.format(name=data["missing_other"]))
         if data.get("differences"):
@@ -93,6 +94,22 @@ class BrailleEdition(Edition):
         for slug, page in data.get("starts", {}).items():
             outputs.article(slug)["braille_page"] = page
         return outputs
+
+
+def _locate(issue: Issue, symbol: str, where: str) -> str:
+    """'기사 제목 (content/.../x.md 12행)' for a symbol seen in the paragraph `where`."""
+    for article in issue.articles:
+        if where == article.title or where.startswith(article.title + " "):
+            try:
+                lines = article.file.read_text("utf-8").splitlines()
+            except OSError:  # pragma: no cover - the file was read moments ago
+                return where
+            for n, line in enumerate(lines, 1):
+                if symbol in line:
+                    return M.WHERE_LINE.format(title=article.title, file=article.file.name,
+                                               line=n)
+            return M.WHERE_ARTICLE.format(title=article.title)
+    return where
 
 
 def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
@@ -136,7 +153,9 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
         differences=differences, checked=len(units),
         preview=link("braille_check", rel["braille_preview"])).encode("utf-8"))
     return {"pages": len(book.pages), "differences": len(differences),
-            "dropped": tr.dropped, "engine": engine.name,
+            "dropped": {symbol: list(dict.fromkeys(_locate(issue, symbol, w) for w in where))
+                        for symbol, where in tr.dropped.items()},
+            "engine": engine.name,
             "missing_other": "" if other else "/".join(
                 n for n in ("braillify", "liblouis") if n != engine.name),
             "starts": {k: v for k, v in book.starts.items()

@@ -11,7 +11,10 @@ BAD_SETTING = "site.yaml의 braille.{key} 값이 잘못되었습니다: {expecte
 UNKNOWN_SETTING = "site.yaml의 braille 설정에 알 수 없는 항목 '{key}'이(가) 있습니다. 쓸 수 있는 항목: {known}"
 EXPECT_INT = "{low}부터 {high} 사이의 정수가 필요합니다"
 EXPECT_ENGINE = "{known} 중 하나가 필요합니다"
-DROPPED_SYMBOL = "점자로 옮길 수 없는 기호 {symbols}을(를) 빼고 점역했습니다({where})."
+DROPPED_SYMBOL = ("점자 기호표에 없는 문자 '{symbol}'({code})을(를) 빼고 점역했습니다: {where}. "
+                  "점역 교정사가 확인하거나 글로 풀어 써 주세요.")
+WHERE_LINE = "기사 '{title}' {file} {line}행"
+WHERE_ARTICLE = "기사 '{title}'"
 CHECK_DIFFERS = "점역 교차 검증: 두 엔진의 결과가 다른 문단 {n}곳 — 점역 교정사 확인 필요({report})."
 CHECK_ENGINE_MISSING = "교차 검증용 엔진 '{name}'이(가) 없어 교차 검증을 건너뛰었습니다."
 
