@@ -12,6 +12,7 @@ from greenpub.editions.braille.brf import BRAILLE_ASCII, brf_bytes, from_ascii, 
 from greenpub.editions.braille.layout import Layout, centre, wrap
 
 B = "\u2800"
+ROOT = Path(__file__).resolve().parent.parent
 # ../shared/braille-rules beside the project (a worktree sits one level deeper)
 RULES = next((p for p in (ROOT.parent / "shared" / "braille-rules",
                           ROOT.parent.parent / "shared" / "braille-rules") if p.is_dir()),
