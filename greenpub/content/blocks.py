@@ -55,6 +55,25 @@ def _footnote_refs(el: HtmlElement) -> list[str]:
     return [a.get("href", "")[1:] for a in el.iter("a") if "footnote-ref" in (a.get("class") or "")]
 
 
+def _list_items(el: HtmlElement, level: int, items: list[str], levels: list[int],
+                markers: list[str]) -> None:
+    """A list and the lists nested in its items, flattened in reading order."""
+    ordered = el.tag == "ol"
+    n = int(el.get("start") or 1) if ordered and (el.get("start") or "1").isdigit() else 1
+    for li in el:
+        if not (isinstance(li.tag, str) and li.tag == "li"):
+            continue
+        nested = [c for c in li if isinstance(c.tag, str) and c.tag in {"ul", "ol"}]
+        for sub in nested:  # the item's own text, without its sub-lists
+            li.remove(sub)
+        items.append(_text(li))
+        levels.append(level)
+        markers.append(f"{n}." if ordered else "")
+        n += 1
+        for sub in nested:
+            _list_items(sub, level + 1, items, levels, markers)
+
+
 def html_to_blocks(html: str) -> list[Block]:
     if not html.strip():
         return []
@@ -82,8 +101,14 @@ def html_to_blocks(html: str) -> list[Block]:
             elif text:
                 blocks.append(Paragraph(text, refs(el)))
         elif tag in {"ul", "ol"}:
-            items = tuple(_text(li) for li in el if isinstance(li.tag, str) and li.tag == "li")
-            blocks.append(ListBlock(tag == "ol", items, refs(el)))
+            items: list[str] = []
+            levels: list[int] = []
+            markers: list[str] = []
+            _list_items(el, 0, items, levels, markers)
+            nested = any(levels)
+            blocks.append(ListBlock(tag == "ol", tuple(items), refs(el),
+                                    tuple(levels) if nested else (),
+                                    tuple(markers) if nested else ()))
         elif tag == "table":
             header: tuple[str, ...] = ()
             rows: list[tuple[str, ...]] = []

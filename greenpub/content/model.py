@@ -61,6 +61,10 @@ class ListBlock:
     ordered: bool
     items: tuple[str, ...]
     footnotes: tuple[str, ...] = ()
+    # nested lists are flattened into `items`; per item its depth (0 = top) and its
+    # print marker ("3." in an ordered list, "" for a bullet). Empty: all top level.
+    levels: tuple[int, ...] = ()
+    markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ is longer than a whole line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ...content.model import Block, Figure, Heading, Issue, ListBlock, Paragraph, Quote, Table
 from . import messages as M
@@ -119,11 +119,14 @@ class Layout:
                 lines = self.para(block.text, at, 4, 2)
             elif isinstance(block, ListBlock):
                 lines = []
-                for n, item in enumerate(block.items, 1):
-                    # bulleted items are told apart from paragraphs by their
-                    # hanging indent; numbered ones keep their number
-                    text = f"{n}. {item}" if block.ordered else item
-                    lines += self.para(text, f"{at}.{n}", 2, 4)
+                levels = block.levels or (0,) * len(block.items)
+                markers = block.markers or tuple(
+                    f"{n}." if block.ordered else "" for n in range(1, len(block.items) + 1))
+                for n, (item, level, marker) in enumerate(zip(block.items, levels, markers), 1):
+                    # a bullet is the 제72항 bullet •, a number keeps its number; a
+                    # nested item is indented two cells more per level
+                    text = f"{marker or '•'} {item}"
+                    lines += self.para(text, f"{at}.{n}", 2 + 2 * level, 4 + 2 * level)
             elif isinstance(block, Table):
                 lines = self.table(block, at)
             elif isinstance(block, Figure):

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .engines import BLANK, BrailleEngine
 
@@ -104,10 +104,9 @@ def _glued(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if ch in ".," and prev.isdigit() and nxt.isdigit():
         return True  # 1,000  3.14  2026.11.30 (제41항, 제43항)
-    if ch in "-'’&." and prev and is_latin(prev) and nxt and (is_latin(nxt) or
-                                                             (ch == "-" and nxt.isdigit())):
-        return True  # Wi-Fi, it's, R&D, COVID-19: the roman section's own marks
-    return False
+    # Wi-Fi, it's, R&D, COVID-19: the roman section's own marks
+    return bool(ch in "-'’&." and prev and is_latin(prev) and nxt and
+                (is_latin(nxt) or (ch == "-" and nxt.isdigit())))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -332,9 +331,7 @@ def render(engine: BrailleEngine, text: str) -> Rendered:
     for i, part in enumerate(parts):
         if not part.cells:
             continue
-        if part.blanks and cells and cells[-1] != BLANK:
-            cells.append(BLANK)
-        elif cells and cells[-1] != BLANK and i and parts[i - 1].blanks and \
+        if part.blanks and cells and cells[-1] != BLANK or cells and cells[-1] != BLANK and i and parts[i - 1].blanks and \
                 part.cells != BLANK:
             cells.append(BLANK)
         if part.cells == BLANK and cells and cells[-1] == BLANK:
