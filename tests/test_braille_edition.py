@@ -156,6 +156,27 @@ def test_check_report_lists_a_known_disagreement(built: Path, manifest: dict) ->
     assert tr.xpath("td")[2].xpath(".//mark")
 
 
+def test_check_report_lists_every_preprocessing_change(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
+    doc = lxml.html.fromstring((built / manifest["outputs"]["braille_check"]).read_bytes())
+    (section,) = doc.xpath("//h2[@id='changes']/following-sibling::table[1]")
+    rows = [[td.text_content() for td in tr.xpath("td")] for tr in section.xpath(".//tbody/tr")]
+    # ☎ is spelled 전화 in the sample's contact lines, each listed with its paragraph
+    phone = [r for r in rows if r[2] == "‘☎’ → ‘전화’"]
+    assert len(phone) >= 3 and all("☎" in r[1] for r in phone)
+    # the symbols whose cells still want a transcriber's confirmation are named
+    confirm = doc.xpath("//h2[@id='symbols']/following-sibling::ul[1]/li")
+    assert any("참고표" in li.text_content() and "⠸⠔" in li.text_content() for li in confirm)
+
+
+def test_check_report_describes_differences_in_words(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
+    doc = lxml.html.fromstring((built / manifest["outputs"]["braille_check"]).read_bytes())
+    cells = {tr.xpath("td")[1].text_content(): tr for tr in doc.xpath("//tbody/tr")
+             if len(tr.xpath("td")) == 5}
+    described = [li.text_content() for li in cells["Green 서구"].xpath("td")[4].xpath(".//li")]
+    # ⠴⠠⠛⠗⠑⠢⠲⠀⠠⠎⠈⠍ against ⠠⠛⠗⠑⠢⠀⠠⠎⠈⠍: the roman indicator and terminator
+    assert described == ["1번째 칸: ⠴ 대 (없음)", "7번째 칸: ⠲ 대 (없음)"]
+
+
 def test_preview_page_structure(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
     doc = lxml.html.fromstring((built / manifest["outputs"]["braille_preview"]).read_bytes())
     assert doc.get("lang") == "ko"

@@ -149,13 +149,18 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
         pef=link("braille_preview", rel["pef"]),
         check=link("braille_preview", rel["braille_check"]),
         home=link("braille_preview", paths.web_issue(issue.id))).encode("utf-8"))
+    dropped = {symbol: list(dict.fromkeys(_locate(issue, symbol, w) for w in where))
+               for symbol, where in tr.dropped.items()}
     write("braille_check", env.get_template("check.html").render(
         **common, title=M.CHECK_TITLE.format(title=ctx.site.title, label=issue.label),
         differences=differences, checked=len(units),
+        changes=[(u.where, u.text, c) for u in units for c in u.changes],
+        confirm=sorted((e for e in tr.used.values() if e.status == "confirm"),
+                       key=lambda e: e.print),
+        unknown=dropped, code=lambda ch: f"U+{ord(ch):04X}",
         preview=link("braille_check", rel["braille_preview"])).encode("utf-8"))
     return {"pages": len(book.pages), "differences": len(differences),
-            "dropped": {symbol: list(dict.fromkeys(_locate(issue, symbol, w) for w in where))
-                        for symbol, where in tr.dropped.items()},
+            "dropped": dropped,
             "engine": engine.name,
             "missing_other": "" if other else "/".join(
                 n for n in ("braillify", "liblouis") if n != engine.name),

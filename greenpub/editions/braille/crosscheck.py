@@ -42,6 +42,26 @@ class Difference:
         return left, right
 
 
+    def described(self) -> list[str]:
+        """Each differing run in words a screen reader reads out, not by colour alone:
+        '14번째 칸: ⠂ 대 ⠐' (cells counted in the edition's braille, from 1)."""
+        out: list[str] = []
+        matcher = difflib.SequenceMatcher(None, self.primary, self.other, autojunk=False)
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            where = (f"{a1 + 1}번째 칸" if a2 - a1 <= 1
+                     else f"{a1 + 1}~{a2}번째 칸")
+            ours = _spoken(self.primary[a1:a2])
+            theirs = _spoken(self.other[b1:b2])
+            out.append(f"{where}: {ours} 대 {theirs}")
+        return out
+
+
+def _spoken(cells: str) -> str:
+    return cells.replace("\u2800", "(빈칸)") if cells else "(없음)"
+
+
 def cross_check(units: list[Unit], other: BrailleEngine) -> list[Difference]:
     found = []
     for unit in units:
