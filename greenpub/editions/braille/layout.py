@@ -15,8 +15,9 @@ Page shape, after common Korean braille book practice:
 - tables are read row by row as '제목: 값, ...'; an image becomes a transcriber's
   note (점역자 주) with its alt text; footnotes follow the block citing them.
 
-Lines break only at blank cells (word boundaries); a word is split only when it
-is longer than a whole line.
+Lines break only at blank cells (word boundaries); only a token longer than a
+whole line (a link address) is split, after / . @ or -, with the continuation
+mark ⠠ at the end of the line (제42항).
 """
 
 from __future__ import annotations
@@ -56,8 +57,46 @@ class Book:
     titles: dict[str, str]  # section key -> print title
 
 
+# A token longer than a line (a link address, an e-mail) is broken only after one of
+# these, and the line ends with the continuation mark (연결표 ⠠, 제42항).
+BREAK_AFTER = ("\u2838\u280c", "\u2832", "\u2808\u2801", "\u2824")  # / . @ -
+CONTINUATION = "\u2820"
+
+
+def break_points(word: str) -> list[int]:
+    """Cell offsets after which `word` may be broken (after / . @ -), in order."""
+    points = set()
+    for mark in BREAK_AFTER:
+        start = word.find(mark)
+        while start != -1:
+            end = start + len(mark)
+            if end < len(word):
+                points.add(end)
+            start = word.find(mark, start + 1)
+    return sorted(points)
+
+
+def split_long(word: str, room: int, rest_room: int) -> list[str]:
+    """Pieces of a token too long for a line: each but the last ends after a break
+    mark and carries the continuation mark; only a token with no usable break mark
+    is cut at the line's end (still marked)."""
+    pieces: list[str] = []
+    width = room
+    while len(word) > width:
+        fits = [p for p in break_points(word) if p <= width - 1]
+        cut = fits[-1] if fits else width - 1
+        pieces.append(word[:cut] + CONTINUATION)
+        word = word[cut:]
+        width = rest_room
+    pieces.append(word)
+    return pieces
+
+
 def wrap(braille: str, width: int, first: int = 0, rest: int = 0) -> list[str]:
-    """Break braille at blank cells into lines of at most `width` cells."""
+    """Break braille at blank cells into lines of at most `width` cells.
+
+    No word is ever split, except a token longer than a whole line (see split_long).
+    """
     words = [w for w in braille.split(BLANK) if w]
     lines: list[str] = []
     current = ""
@@ -70,13 +109,15 @@ def wrap(braille: str, width: int, first: int = 0, rest: int = 0) -> list[str]:
         if current:
             lines.append(BLANK * indent + current)
             indent = rest
-        # A word longer than a line is the only thing ever split.
-        while indent + len(word) > width:
-            room = width - indent
-            lines.append(BLANK * indent + word[:room])
-            word = word[room:]
+            current = ""
+        if indent + len(word) <= width:
+            current = word
+            continue
+        *pieces, last = split_long(word, width - indent, width - rest)
+        for piece in pieces:
+            lines.append(BLANK * indent + piece)
             indent = rest
-        current = word
+        current = last
     if current:
         lines.append(BLANK * indent + current)
     return lines
