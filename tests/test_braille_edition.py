@@ -85,8 +85,10 @@ def test_title_page_and_contents(built: Path, manifest: dict) -> None:  # type: 
     for text in ("Green 서구", "점자판", "제301호", "2021년 3월 2일", "인천광역시 서구"):
         assert _braille(text) in title, text
     assert _braille("검토용") not in title
-    contents = _words(pages[1:3])
-    assert _braille("차례") in contents
+    # 일러두기 follows the title page, then the contents
+    assert _braille("일러두기") in _words(pages[1:2])
+    at = next(i for i in range(1, 8) if _braille("차례") in _words([pages[i]]))
+    contents = _words(pages[at:at + 2])
     for article in manifest["articles"]:
         if article["status"] != "published":
             continue
@@ -184,6 +186,10 @@ def test_preview_page_structure(built: Path, manifest: dict) -> None:  # type: i
     assert doc.xpath("//main[@id='main']") and len(doc.xpath("//h1")) == 1
     assert doc.xpath("//meta[@name='viewport']")
     pres = doc.xpath("//pre[@class='braille']")
+    # a <pre> is not a widget: no aria-label (its page heading names the section),
+    # but focusable so a keyboard user can scroll a 40-cell line on a phone
+    assert all(p.get("aria-label") is None and p.get("tabindex") == "0" for p in pres)
+    assert all(p.getparent().get("aria-labelledby") for p in pres)
     brf_pages = _pages((built / manifest["outputs"]["brf"]).read_bytes())
     assert len(pres) == len(brf_pages)
     assert pres[3].text_content().splitlines() == [from_ascii(x) for x in brf_pages[3]]

@@ -21,14 +21,23 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+_REF = "\ue000"  # stands for a footnote reference while the text is cleaned
+
+
 def _text(el: HtmlElement) -> str:
     """Visible text of an element, without footnote reference numbers."""
+    return _text_refs(el)[0]
+
+
+def _text_refs(el: HtmlElement) -> tuple[str, tuple[int, ...]]:
+    """Visible text and the offsets in it where footnote references stood."""
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
         if isinstance(node.tag, str):
             cls = node.get("class") or ""
             if node.tag == "sup" and node.get("id", "").startswith("fnref"):
+                parts.append(_REF)
                 if node.tail:
                     parts.append(node.tail)
                 return
@@ -48,7 +57,13 @@ def _text(el: HtmlElement) -> str:
             parts.append(node.tail)
 
     walk(el)
-    return _clean("".join(parts))
+    text = _clean("".join(parts))
+    offsets = []
+    while _REF in text:
+        at = text.index(_REF)
+        offsets.append(at)
+        text = text[:at] + text[at + 1:]
+    return text, tuple(offsets)
 
 
 def _footnote_refs(el: HtmlElement) -> list[str]:
@@ -99,7 +114,7 @@ def html_to_blocks(html: str) -> list[Block]:
                 for img in imgs:
                     blocks.append(Figure(img.get("alt") or "", img.get("title"), img.get("src") or ""))
             elif text:
-                blocks.append(Paragraph(text, refs(el)))
+                blocks.append(Paragraph(text, refs(el), _text_refs(el)[1]))
         elif tag in {"ul", "ol"}:
             items: list[str] = []
             levels: list[int] = []

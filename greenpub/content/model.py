@@ -54,6 +54,8 @@ class Paragraph:
     # texts of the footnotes referenced in this block, in order; editions read or
     # print them right after the block (lists, tables and quotes carry them too)
     footnotes: tuple[str, ...] = ()
+    # offsets in `text` where the print has a footnote reference (a superscript number)
+    refs_at: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from ..base import Edition, Outputs, RenderContext
 from . import messages as M
 from .brf import brf_bytes
 from .crosscheck import Difference, cross_check
-from .engines import BrailleEngine, available_engines, default_engine, load_engine
-from .layout import Book, Layout, lay_out_issue
+from .engines import BLANK, BrailleEngine, available_engines, default_engine, load_engine
+from .layout import Book, Layout, Production, lay_out_issue
 from .pef import pef_bytes
 from .settings import BrailleSettings
 from .transcribe import Transcriber, translate
@@ -43,15 +43,27 @@ def braille_text(lines: Iterable[str], engine: str | None = None) -> Iterator[st
 
 
 def render_book(issue: Issue, engine: BrailleEngine, settings: BrailleSettings,
-                site_title: str, publisher: str, drafts: bool) -> tuple[Book, Transcriber]:
+                site_title: str, publisher: str, drafts: bool,
+                print_pages: dict[str, int] | None = None) -> tuple[Book, Transcriber]:
     """Lay out an issue in braille pages with `engine` (no files written)."""
     tr = Transcriber(engine)
 
     def number(n: int) -> str:
         return translate(engine, str(n))
 
+    def symbols() -> list[tuple[str, str]]:
+        used = sorted(tr.used.values(), key=lambda e: (int(e.rule), e.print, e.context))
+        seen: dict[str, list[str]] = {}
+        for e in used:
+            if e.context != "repeat" and e.cells not in seen.setdefault(e.name, []):
+                seen[e.name].append(e.cells)
+        # the name in braille, then the cells as they stand in the text
+        return [(name, BLANK.join(cells)) for name, cells in seen.items()]
+
     layout = Layout(tr, number, settings.cells_per_line, settings.lines_per_page)
-    return lay_out_issue(issue, layout, site_title, publisher, drafts), tr
+    production = Production(settings.agency, settings.volume_pages, settings.interpoint)
+    return lay_out_issue(issue, layout, site_title, publisher, drafts, production,
+                         print_pages, symbols), tr
 
 
 def _issue_digest(issue: Issue) -> str:
@@ -72,6 +84,7 @@ class BrailleEdition(Edition):
                "braille_preview": paths.braille_preview(issue.id)}
         inputs = {
             "issue": _issue_digest(issue),
+            "print_pages": print_pages(ctx, issue),
             "engines": [engine.version()] + [o.version() for o in others],
             "settings": ctx.settings_digest("braille"),
             "layout": ctx.layout_digest(),
@@ -97,6 +110,21 @@ class BrailleEdition(Edition):
         return outputs
 
 
+def print_pages(ctx: RenderContext, issue: Issue) -> dict[str, int]:
+    """The print edition's first page of each article, when the print edition ran
+    before this one and recorded it in the manifest (`print_page`)."""
+    articles = ctx.issue_entry(issue.id).get("articles", {})
+    return {slug: int(outs["print_page"]) for slug, outs in articles.items()
+            if isinstance(outs, dict) and str(outs.get("print_page", "")).isdigit()}
+
+
+def pef_identifier(issue: Issue, drafts: bool) -> str:
+    """Distinct per edition (braille, not the print's), and per draft build: a draft's
+    identifier carries the digest of the content it was made from."""
+    base = f"urn:green-seogu:{issue.id}:braille"
+    return f"{base}:draft-{_issue_digest(issue)[:12]}" if drafts else base
+
+
 def _locate(issue: Issue, symbol: str, where: str) -> str:
     """'기사 제목 (content/.../x.md 12행)' for a symbol seen in the paragraph `where`."""
     for article in issue.articles:
@@ -117,7 +145,7 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
              engine: BrailleEngine, others: list[BrailleEngine], rel: dict[str, str],
              tmp: Path) -> dict[str, Any]:
     book, tr = render_book(issue, engine, settings, ctx.site.title, ctx.site.publisher,
-                           ctx.drafts)
+                           ctx.drafts, print_pages(ctx, issue))
 
     def write(key: str, data: bytes) -> None:
         path = tmp / rel[key]
@@ -128,8 +156,11 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
     title = f"{ctx.site.title} {issue.label}" + (f" ({M.DRAFT})" if ctx.drafts else "")
     write("pef", pef_bytes(book.pages, cols=settings.cells_per_line,
                            rows=settings.lines_per_page, title=title,
-                           identifier=f"green-seogu-{issue.id}", date=issue.date,
-                           language=ctx.site.language or "ko", publisher=ctx.site.publisher))
+                           identifier=pef_identifier(issue, ctx.drafts), date=issue.date,
+                           language=ctx.site.language or "ko", publisher=ctx.site.publisher,
+                           creator=settings.agency or ctx.site.publisher,
+                           source=f"urn:green-seogu:{issue.id}:print",
+                           volumes=book.volumes, duplex=settings.interpoint))
     units = list(tr.units.values())
     other = others[0] if others else None
     differences: list[Difference] = cross_check(units, other) if other else []
@@ -165,4 +196,4 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
             "missing_other": "" if other else "/".join(
                 n for n in ("braillify", "liblouis") if n != engine.name),
             "starts": {k: v for k, v in book.starts.items()
-                       if k not in ("title", "contents", "note")}}
+                       if k != "note" and not k.startswith(("title", "contents", "guide"))}}

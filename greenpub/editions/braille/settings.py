@@ -4,6 +4,10 @@
       cells_per_line: 40   # cells per braille line (embosser paper width)
       lines_per_page: 25   # lines per braille page, the page-number line included
       engine: braillify    # braillify | liblouis; the build option --braille-engine wins
+      agency: 인천광역시 서구 점자도서관   # transcribing agency, on every title page
+      volume_pages: 80     # split into volumes of about this many pages, between articles
+                           # (0: one volume)
+      interpoint: false    # double-sided: volumes start on odd pages, PEF duplex
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from ...errors import ConfigError
 from . import messages as M
 from .engines import ENGINES
 
-KEYS = ("cells_per_line", "lines_per_page", "engine")
+KEYS = ("cells_per_line", "lines_per_page", "engine", "agency", "volume_pages", "interpoint")
+VOLUME_RANGE = (0, 999)
 CELLS_RANGE = (20, 60)
 LINES_RANGE = (10, 40)
 
@@ -26,6 +31,9 @@ class BrailleSettings:
     cells_per_line: int = 40
     lines_per_page: int = 25
     engine: str | None = None  # None: the measured default
+    agency: str = ""
+    volume_pages: int = 0
+    interpoint: bool = False
 
     @classmethod
     def from_site(cls, site: SiteConfig) -> BrailleSettings:
@@ -49,6 +57,20 @@ class BrailleSettings:
             raise ConfigError(M.BAD_SETTING.format(
                 key="engine", value=engine,
                 expected=M.EXPECT_ENGINE.format(known=", ".join(ENGINES))), file)
-        return cls(number("cells_per_line", cls.cells_per_line, *CELLS_RANGE),
-                   number("lines_per_page", cls.lines_per_page, *LINES_RANGE),
-                   engine)
+        agency = data.get("agency", "")
+        if not isinstance(agency, str):
+            raise ConfigError(M.BAD_SETTING.format(key="agency", value=agency,
+                                                   expected=M.EXPECT_TEXT), file)
+        interpoint = data.get("interpoint", False)
+        if not isinstance(interpoint, bool):
+            raise ConfigError(M.BAD_SETTING.format(key="interpoint", value=interpoint,
+                                                   expected=M.EXPECT_BOOL), file)
+        volume_pages = number("volume_pages", cls.volume_pages, *VOLUME_RANGE)
+        lines = number("lines_per_page", cls.lines_per_page, *LINES_RANGE)
+        if 0 < volume_pages < 10:
+            raise ConfigError(M.BAD_SETTING.format(
+                key="volume_pages", value=volume_pages,
+                expected=M.EXPECT_INT.format(low=10, high=VOLUME_RANGE[1]) + " (0: 나누지 않음)"),
+                file)
+        return cls(number("cells_per_line", cls.cells_per_line, *CELLS_RANGE), lines,
+                   engine, agency.strip(), volume_pages, interpoint)
