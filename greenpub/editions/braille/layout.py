@@ -231,6 +231,8 @@ class Layout:
         body: list[str] = []
         for text in lines:
             body += centre(self.tr(text, M.EDITION), self.width) if text else [""]
+        if len(body) > self.height - 1:  # the title page is one page: blank lines go first
+            body = [line for line in body if line]
         section.groups.append(Group(body))
         return section
 
