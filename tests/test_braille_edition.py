@@ -139,6 +139,8 @@ def test_pef_validation_catches_bad_files(built: Path, manifest: dict) -> None: 
     assert validate(eight_dot) == []  # still in U+2800-U+28FF: PEF allows 8 dots
     assert validate(data.replace("⠁".encode(), b"A", 1))
     assert validate(data.replace(b'rows="25"', b'rows="5"'))
+    assert validate(data.replace(b"<dc:date>2021-03-02", b"<dc:date>2021/03/02"))
+    assert validate(data.replace(b"<dc:language>ko<", b"<dc:language>ko kr<"))
     assert validate(data.replace(b"<dc:identifier>", b"<dc:subject>").replace(
         b"</dc:identifier>", b"</dc:subject>"))
 
