@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -176,9 +177,21 @@ def test_check_report_describes_differences_in_words(built: Path, manifest: dict
     doc = lxml.html.fromstring((built / manifest["outputs"]["braille_check"]).read_bytes())
     cells = {tr.xpath("td")[1].text_content(): tr for tr in doc.xpath("//tbody/tr")
              if len(tr.xpath("td")) == 5}
-    described = [li.text_content() for li in cells["Green 서구"].xpath("td")[4].xpath(".//li")]
+    row = cells["Green 서구"]
+    described = [li.text_content() for li in row.xpath("td")[4].xpath(".//li")]
     # ⠴⠠⠛⠗⠑⠢⠲⠀⠠⠎⠈⠍ against ⠠⠛⠗⠑⠢⠀⠠⠎⠈⠍: the roman indicator and terminator
     assert described == ["1번째 칸: ⠴ 대 (없음)", "7번째 칸: ⠲ 대 (없음)"]
+    # located by volume, braille page and line: that line of the BRF starts with it
+    where = row.xpath("td")[0].text_content()
+    m = re.search(r"(\d+)권 (\d+)쪽 (\d+)줄", where)
+    assert m, where
+    page, line = int(m.group(2)), int(m.group(3))
+    brf = _pages((built / manifest["outputs"]["brf"]).read_bytes())
+    assert from_ascii(brf[page - 1][line - 1]).strip(B).startswith("⠴⠠⠛⠗⠑⠢⠲")
+    # and it is one of the known liblouis gaps, counted apart
+    assert "로마자 시작표" in where
+    summary = doc.xpath("//p[contains(., '알려진 한계')]")[0].text_content()
+    assert re.search(r"로마자 시작표\(⠴\)를 쓰지 않음\(제28항\) \d+곳", summary)
 
 
 def test_preview_page_structure(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
@@ -246,8 +259,11 @@ def test_settings_change_the_page_geometry(tmp_path: Path) -> None:
 
 
 def test_engine_option_wins_over_site_setting(tmp_path: Path) -> None:
-    ctx_l, _ = _render(tmp_path / "l", braille_engine="liblouis")
-    ctx_b, _ = _render(tmp_path / "b", braille_engine="braillify")
+    ctx_l, result_l = _render(tmp_path / "l", braille_engine="liblouis")
+    ctx_b, result_b = _render(tmp_path / "b", braille_engine="braillify")
+    # liblouis warns with its measured accuracy, braillify does not
+    assert any("liblouis" in w and "345개(69.1%)" in w for w in result_l.warnings)
+    assert not any("규정대로 점역합니다" in w for w in result_b.warnings)
     brf = "braille/green-seogu-2021-03.brf"
     assert (ctx_l.out / brf).read_bytes() != (ctx_b.out / brf).read_bytes()
 

@@ -7,7 +7,7 @@ report where the two engines disagree, and a page-by-page preview for proofreadi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,8 @@ from ..base import Edition, Outputs, RenderContext
 from . import messages as M
 from .brf import brf_bytes
 from .crosscheck import Difference, cross_check
-from .engines import BLANK, BrailleEngine, available_engines, default_engine, load_engine
-from .layout import Book, Layout, Production, lay_out_issue
+from .engines import ACCEPTED_RATE, BLANK, MEASURED, BrailleEngine, available_engines, default_engine, load_engine
+from .layout import CONTINUATION, Book, Layout, Production, lay_out_issue
 from .pef import pef_bytes
 from .settings import BrailleSettings
 from .transcribe import Transcriber, translate
@@ -95,6 +95,10 @@ class BrailleEdition(Edition):
             return _produce(issue, ctx, settings, engine, others, rel, tmp)
 
         data = ctx.unit(f"braille-{issue.id}", inputs, produce)
+        exact, total = MEASURED.get(engine.name, (0, 0))
+        if total and exact / total < ACCEPTED_RATE:
+            ctx.warn(M.ENGINE_ACCURACY.format(engine=engine.name, exact=exact, total=total,
+                                              rate=exact / total))
         for symbol, where in data.get("dropped", {}).items():
             ctx.warn(M.DROPPED_SYMBOL.format(symbol=symbol, code=f"U+{ord(symbol):04X}",
                                              where=", ".join(where[:3])))
@@ -108,6 +112,33 @@ class BrailleEdition(Edition):
         for slug, page in data.get("starts", {}).items():
             outputs.article(slug)["braille_page"] = page
         return outputs
+
+
+def _gap_counts(differences: list[Difference]) -> list[tuple[str, str, int]]:
+    """(description, rule, paragraphs) per known liblouis gap among the differences."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in differences:
+        for gap in {g.id: g for g in d.gaps}.values():
+            key = (gap.description, gap.rule)
+            counts[key] = counts.get(key, 0) + 1
+    return [(desc, rule, n) for (desc, rule), n in counts.items()]
+
+
+def locator(book: Book) -> Callable[[str], str]:
+    """Braille of a paragraph -> '1권 12쪽 5줄', where its first line stands."""
+    index: list[tuple[int, int, int, str]] = []
+    for vol, (first, last) in enumerate(book.volumes or [(1, len(book.pages))], 1):
+        for page in range(first, last + 1):
+            for n, line in enumerate(book.pages[page - 1][1:], 2):
+                if line.strip(BLANK):
+                    index.append((vol, page, n, line.strip(BLANK).removesuffix(CONTINUATION)))
+
+    def locate(braille: str) -> str:
+        for vol, page, n, line in index:
+            if braille.startswith(line) and len(line) >= min(len(braille), 3):
+                return M.LOCATION.format(volume=vol, page=page, line=n)
+        return ""
+    return locate
 
 
 def print_pages(ctx: RenderContext, issue: Issue) -> dict[str, int]:
@@ -163,7 +194,7 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
                            volumes=book.volumes, duplex=settings.interpoint))
     units = list(tr.units.values())
     other = others[0] if others else None
-    differences: list[Difference] = cross_check(units, other) if other else []
+    differences: list[Difference] = cross_check(units, other, locator(book)) if other else []
     env = Environment(loader=FileSystemLoader(str(ctx.layouts("braille"))),
                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
@@ -185,6 +216,8 @@ def _produce(issue: Issue, ctx: RenderContext, settings: BrailleSettings,
     write("braille_check", env.get_template("check.html").render(
         **common, title=M.CHECK_TITLE.format(title=ctx.site.title, label=issue.label),
         differences=differences, checked=len(units),
+        known=[d for d in differences if d.gaps],
+        known_counts=_gap_counts(differences),
         changes=[(u.where, u.text, c) for u in units for c in u.changes],
         confirm=sorted((e for e in tr.used.values() if e.status == "confirm"),
                        key=lambda e: e.print),
