@@ -256,3 +256,12 @@ def test_the_build_warns_with_article_and_line(tmp_path: Path) -> None:
     warning = next(w for w in result.warnings if "🌸" in w)
     assert f"{article.name} {len(lines)}행" in warning
     assert "U+1F338" in warning
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_unit_signs_are_written_as_the_print_reads_them(name: str) -> None:
+    engine = load_engine(name)
+    dropped: dict[str, list[str]] = {}
+    assert translate(engine, "약 330㎡ 규모", "", dropped) == translate(engine, "약 330제곱미터 규모")
+    assert translate(engine, "거리 3㎞", "", dropped) == translate(engine, "거리 3km")
+    assert dropped == {}

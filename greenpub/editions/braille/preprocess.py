@@ -53,6 +53,14 @@ _ALWAYS_SPELLED = {
     "\u2121": "전화",  # ℡
     "\U0001f4de": "전화",  # 📞
 }
+# Unit signs set as one character: written as the print reads them, Latin letters
+# for the metric units (the roman section of 제28항), squares and cubes spelled out
+# (the standard's cells for superscripts belong to its mathematics part).
+_UNITS = {"㎞": "km", "㎏": "kg", "㎎": "mg", "㎝": "cm", "㎜": "mm", "㎖": "mL", "㎘": "kL",
+          "ℓ": "L", "㎾": "kW", "㎿": "MW", "㎐": "Hz", "㎈": "cal", "㎉": "kcal",
+          "㎡": "제곱미터", "㎢": "제곱킬로미터", "㎠": "제곱센티미터", "㎥": "세제곱미터",
+          "m²": "제곱미터", "km²": "제곱킬로미터", "m³": "세제곱미터"}
+_UNIT = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _WON = re.compile(r"[₩￦]\s*(\d[\d,]*(?:\.\d+)?)")
 _DEGREES = re.compile(r"°\s?([CF])\b")  # °C and ℃ are one quantity: one spelling
 # <서구 소식> in print is the 홑화살괄호 〈서구 소식〉, not two inequality signs
@@ -149,6 +157,7 @@ def normalize(text: str, changes: list[Change] | None = None) -> str:
     text = sub(_HANJA_GLOSS, _gloss, text)
     text = sub(_HANJA_RUN, lambda m: _hangul_reading(m.group(0)), text)
     text = sub(_WON, lambda m: m.group(1) + "원", text)
+    text = sub(_UNIT, lambda m: _UNITS[m.group(0)], text)
     text = sub(_ORNAMENT_RUN, " ", text)
     text = _curly_quotes(text)
     return _MULTISPACE.sub(" ", text).strip()
