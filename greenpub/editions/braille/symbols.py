@@ -252,16 +252,23 @@ def address_cells(address: str, out: Rendered) -> str:
     return "".join(cells)
 
 
+@functools.lru_cache(maxsize=16384)
+def _translate(engine: BrailleEngine, text: str) -> str:
+    """The engine's braille for a run (with its context), remembered: the same
+    words and the same small contexts recur all through an issue."""
+    return engine.translate(text)
+
+
 def _strip_prefix(engine: BrailleEngine, context: str, run: str, tail: str) -> str | None:
     """The engine's braille for `run` read after `context` (and before `tail`), or None
     when the engine's cells for the context alone are not a prefix of the result."""
-    out = engine.translate(context + run + tail)
-    head = engine.translate(context.rstrip(" ")) + (BLANK if context.endswith(" ") else "")
+    out = _translate(engine, context + run + tail)
+    head = _translate(engine, context.rstrip(" ")) + (BLANK if context.endswith(" ") else "")
     if context and not out.startswith(head):
         return None
     out = out[len(head):]
     if tail in _CONTEXT_CLOSERS:
-        end = engine.translate(tail)
+        end = _translate(engine, tail)
         if not out.endswith(end):
             return None
         out = out[:-len(end)]
@@ -288,7 +295,7 @@ def _engine_run(engine: BrailleEngine, run: str, before: str, after: str,
     if out is None:
         out = _strip_prefix(engine, "가 " if pad_left else "", run, tail)
     if out is None:  # pragma: no cover - an engine that writes 가 differently
-        return engine.translate(run).strip(BLANK)
+        return _translate(engine, run).strip(BLANK)
     if ends_roman and out.endswith("⠲"):
         out = out[:-1]
     elif pad_right and out.endswith(BLANK + "⠫"):
