@@ -273,6 +273,9 @@ def test_engine_option_wins_over_site_setting(tmp_path: Path) -> None:
     ("braille:\n  lines_per_page: many\n", "lines_per_page"),
     ("braille:\n  engine: brl\n", "engine"),
     ("braille:\n  colour: red\n", "colour"),
+    ("braille:\n  agency: [a, b]\n", "agency"),
+    ("braille:\n  interpoint: yes please\n", "interpoint"),
+    ("braille:\n  volume_pages: 5\n", "volume_pages"),
 ])
 def test_bad_settings_are_config_errors(tmp_path: Path, block: str, message: str) -> None:
     content = tmp_path / "content"

@@ -265,3 +265,19 @@ def test_unit_signs_are_written_as_the_print_reads_them(name: str) -> None:
     assert translate(engine, "약 330㎡ 규모", "", dropped) == translate(engine, "약 330제곱미터 규모")
     assert translate(engine, "거리 3㎞", "", dropped) == translate(engine, "거리 3km")
     assert dropped == {}
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_odd_letters_are_read_or_reported_never_a_stopped_build(name: str) -> None:
+    engine = load_engine(name)
+    dropped: dict[str, list[str]] = {}
+    # roman numerals and accented letters: their Latin letters; fractions read out
+    assert translate(engine, "제Ⅳ장", "", dropped) == translate(engine, "제IV장")
+    assert translate(engine, "café 거리", "", dropped) == translate(engine, "cafe 거리")
+    assert translate(engine, "½ 할인", "", dropped) == translate(engine, "2분의 1 할인")
+    assert dropped == {}
+    # a letter an engine cannot write (an old jamo, Greek) is left out and reported,
+    # the rest of the paragraph is written
+    out = translate(engine, "옛 글자 ᄀ와 α 입자", "x", dropped)
+    assert out and is_six_dot(out)
+    assert "α" in dropped and translate(engine, "입자") in out

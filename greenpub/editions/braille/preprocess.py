@@ -60,6 +60,21 @@ _UNITS = {"㎞": "km", "㎏": "kg", "㎎": "mg", "㎝": "cm", "㎜": "mm", "㎖"
           "ℓ": "L", "㎾": "kW", "㎿": "MW", "㎐": "Hz", "㎈": "cal", "㎉": "kcal",
           "㎡": "제곱미터", "㎢": "제곱킬로미터", "㎠": "제곱센티미터", "㎥": "세제곱미터",
           "m²": "제곱미터", "km²": "제곱킬로미터", "m³": "세제곱미터"}
+# Fractions set as one character, read as Korean reads them (½ -> 2분의 1).
+_FRACTIONS = {"½": "2분의 1", "⅓": "3분의 1", "⅔": "3분의 2", "¼": "4분의 1", "¾": "4분의 3",
+              "⅕": "5분의 1", "⅛": "8분의 1"}
+_FRACTION = re.compile("[" + "".join(_FRACTIONS) + "]")
+# Roman numerals (Ⅳ) and accented Latin letters (é): their Latin letters, so the
+# roman section of the engine writes them rather than nothing at all.
+_ROMAN_NUMERAL = re.compile("[\u2160-\u217f]")
+_ACCENTED = re.compile("[\u00c0-\u024f]")
+
+
+def _latin_base(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    return base if base.isascii() and base.isalpha() else ch
+
+
 _UNIT = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _WON = re.compile(r"[₩￦]\s*(\d[\d,]*(?:\.\d+)?)")
 _DEGREES = re.compile(r"°\s?([CF])\b")  # °C and ℃ are one quantity: one spelling
@@ -158,6 +173,9 @@ def normalize(text: str, changes: list[Change] | None = None) -> str:
     text = sub(_HANJA_RUN, lambda m: _hangul_reading(m.group(0)), text)
     text = sub(_WON, lambda m: m.group(1) + "원", text)
     text = sub(_UNIT, lambda m: _UNITS[m.group(0)], text)
+    text = sub(_FRACTION, lambda m: _FRACTIONS[m.group(0)], text)
+    text = sub(_ROMAN_NUMERAL, lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    text = sub(_ACCENTED, lambda m: _latin_base(m.group(0)), text)
     text = sub(_ORNAMENT_RUN, " ", text)
     text = _curly_quotes(text)
     return _MULTISPACE.sub(" ", text).strip()

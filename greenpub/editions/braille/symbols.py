@@ -307,6 +307,38 @@ _CONTEXT_OPENERS = set("([{")
 _CONTEXT_CLOSERS = set(")]}")
 
 
+def _six_dot(braille: str) -> bool:
+    return all("\u2800" <= ch <= "\u283f" for ch in braille)
+
+
+def _run_or_report(engine: BrailleEngine, run: str, before: str, after: str, korean: bool,
+                   out: Rendered) -> str:
+    """A run through the engine; a character it cannot write (it raises, or escapes
+    it in 8-dot cells) is left out of the run and reported, the rest is written."""
+    try:
+        braille = _engine_run(engine, run, before, after, korean)
+        if _six_dot(braille):
+            return braille
+    except (ValueError, RuntimeError):
+        pass
+    kept = []
+    for ch in run:
+        ok = ch == " "
+        if not ok:
+            try:
+                ok = _six_dot(_translate(engine, ch))
+            except (ValueError, RuntimeError):
+                ok = False
+        if ok:
+            kept.append(ch)
+        elif ch not in out.unknown:
+            out.unknown.append(ch)
+    text = " ".join("".join(kept).split())
+    if not text or text == run:
+        return ""
+    return _run_or_report(engine, text, before, after, korean, out)
+
+
 def render(engine: BrailleEngine, text: str) -> Rendered:
     """Braille for one normalised paragraph: engine for words, the table for symbols."""
     out = Rendered("")
@@ -325,7 +357,7 @@ def render(engine: BrailleEngine, text: str) -> Rendered:
                              after[:1])
             prev = tokens[k - 1] if k else None
             before = prev.text[-1] if prev is not None and prev.kind == "symbol" else ""
-            parts.append(Part(_engine_run(engine, tok.text, before, after, korean)))
+            parts.append(Part(_run_or_report(engine, tok.text, before, after, korean, out)))
         elif tok.kind == "address":
             parts.append(Part(address_cells(tok.text, out)))
         else:
