@@ -281,3 +281,61 @@ def test_odd_letters_are_read_or_reported_never_a_stopped_build(name: str) -> No
     out = translate(engine, "옛 글자 ᄀ와 α 입자", "x", dropped)
     assert out and is_six_dot(out)
     assert "α" in dropped and translate(engine, "입자") in out
+
+
+# Newsletter-style sentences written for this test (not the standard's examples).
+NEWSLETTER = [
+    "▶ 접수 기간: 2026. 3. 2.(월) ~ 3. 13.(금), 평일 오전 9시~오후 6시",
+    "□ 대상: 서구에 주소를 둔 만 65세 이상 어르신(선착순 30명)",
+    "○ 문의: 노인장애인과(☎ 032-560-1234) 또는 seogu@korea.kr",
+    "“동네 공원이 깨끗해졌어요!” 가정동 주민 이○○ 씨(72)의 말이다.",
+    "‘찾아가는 보건소’는 매주 화·목요일에 열립니다.",
+    "미세먼지 ‘나쁨’(81~150㎍/㎥) 이상이면 행사가 취소됩니다.",
+    "올해 예산은 1,234억 원으로, 작년보다 5.6% 늘었다.",
+    "신청 → 서류 심사 → 현장 점검 → 최종 선정",
+    "빈칸에 알맞은 말을 쓰세요: 분리배출은 □□□ 실천입니다.",
+    "자세한 내용은 누리집(https://www.seo.incheon.kr)을 참고하세요.",
+    "청라 ― 루원시티 ― 검단을 잇는 S-BRT 노선",
+    "낮 기온이 35°C까지 오르니 물을 자주 드세요...",
+    "① 종이류 ② 플라스틱 ③ 캔·고철 ④ 유리병",
+    "「서구 소식」 3월호와 『Green 서구』 봄 특집",
+    "참가비: 무료(단, 재료비 5,000원 별도)",
+    "[알림] 3월 20일(금) 14:00~16:00 정전 예정",
+    "A4 용지 2장 이내로 작성 - 분량을 넘으면 감점",
+    "서구청 → 가정역(도보 10분) → 루원시티",
+    "※ 일정은 사정에 따라 바뀔 수 있습니다.",
+    "검단 신도시 인구는 2030년 18만 명(추정)에 이를 전망이다.",
+    "COVID-19 예방접종 2차 접종률 87.3%",
+    "<서구 사람들> 코너에 사연을 보내 주세요!",
+    "주민참여예산 제안 건수: 작년 120건 → 올해 214건",
+    "담당: 김×× 주무관, 박○○ 팀장",
+    "하천 정화 활동(매월 셋째 주 토요일) 참가자 모집",
+    "1) 신청서 1부 2) 주민등록등본 1부 3) 통장 사본",
+    "Q. 누가 신청할 수 있나요? A. 서구 주민 누구나 가능합니다.",
+    "소득 기준: 기준 중위소득 120% 이하 가구",
+    "새해 복 많이 받으세요 ★",
+    "그날 밤 하늘에는… 별이 가득했다.",
+]
+
+
+@pytest.mark.parametrize("text", NEWSLETTER)
+def test_every_print_symbol_is_written_in_order_from_the_table(text: str) -> None:
+    """Nothing dropped, nothing invented: the table entries written are the print's
+    symbols, one for one and in order (a repeated mark counts once, 제57항)."""
+    import re
+
+    for name in ENGINES:
+        norm = normalize(text)
+        out = render(load_engine(name), norm)
+        assert out.unknown == [], (name, out.unknown)
+        expected = ""
+        for tok in tokenize(norm):
+            if tok.kind == "symbol":
+                expected += tok.text
+            elif tok.kind == "address":
+                expected += "".join(c for c in tok.text if not c.isalnum())
+        expected = re.sub(r"([○×△□])\1+", r"\1", expected)
+        written = "".join("-" if e.print == "−" and "−" not in norm else e.print
+                          for e in out.used)
+        assert written == expected, (name, written, expected)
+        assert is_six_dot(out.braille)

@@ -57,7 +57,8 @@ _ALWAYS_SPELLED = {
 # for the metric units (the roman section of 제28항), squares and cubes spelled out
 # (the standard's cells for superscripts belong to its mathematics part).
 _UNITS = {"㎞": "km", "㎏": "kg", "㎎": "mg", "㎝": "cm", "㎜": "mm", "㎖": "mL", "㎘": "kL",
-          "ℓ": "L", "㎾": "kW", "㎿": "MW", "㎐": "Hz", "㎈": "cal", "㎉": "kcal",
+          "ℓ": "L", "㎍": "마이크로그램", "μg": "마이크로그램", "µg": "마이크로그램",
+          "㎾": "kW", "㎿": "MW", "㎐": "Hz", "㎈": "cal", "㎉": "kcal",
           "㎡": "제곱미터", "㎢": "제곱킬로미터", "㎠": "제곱센티미터", "㎥": "세제곱미터",
           "m²": "제곱미터", "km²": "제곱킬로미터", "m³": "세제곱미터"}
 # Fractions set as one character, read as Korean reads them (½ -> 2분의 1).
