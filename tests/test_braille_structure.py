@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import markdown
 
 from greenpub.content.blocks import html_to_blocks
@@ -66,7 +68,7 @@ def test_no_widow_no_orphan_and_no_single_line_page() -> None:
         # no paragraph leaves a single line at the head of the next page: count the
         # run of indented-or-not lines; a page that starts mid-paragraph starts with
         # at least two lines of it
-        for prev, page in zip(body, body[1:]):
+        for prev, page in itertools.pairwise(body):
             starts_mid = page and not page[0].startswith(B * 2) and prev and prev[-1] != ""
             if starts_mid:
                 run = 0
@@ -119,7 +121,7 @@ def test_volumes_interpoint_agency_and_pef_metadata(tmp_path) -> None:  # type: 
 
     from greenpub.editions.braille.pef import validate
 
-    ctx, issue, result = _render_mini(
+    ctx, _issue, result = _render_mini(
         tmp_path, "braille:\n  cells_per_line: 30\n  lines_per_page: 12\n  volume_pages: 10\n"
                   "  interpoint: true\n  agency: 서구 점자도서관\n", longer=20)
     tr = Transcriber(load_engine("braillify"))

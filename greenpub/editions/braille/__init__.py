@@ -20,7 +20,15 @@ from ..base import Edition, Outputs, RenderContext
 from . import messages as M
 from .brf import brf_bytes
 from .crosscheck import Difference, cross_check
-from .engines import ACCEPTED_RATE, BLANK, MEASURED, BrailleEngine, available_engines, default_engine, load_engine
+from .engines import (
+    ACCEPTED_RATE,
+    BLANK,
+    MEASURED,
+    BrailleEngine,
+    available_engines,
+    default_engine,
+    load_engine,
+)
 from .layout import CONTINUATION, Book, Layout, Production, lay_out_issue
 from .pef import pef_bytes
 from .settings import BrailleSettings
