@@ -155,9 +155,16 @@ class Pipeline:
                                  options=self.options, cache=self.cache,
                                  manifest=manifest or {}, all_issues=issues)
 
-        first = [(f, i, part) for f in formats if f != "web" for i in issues
-                 for part in load(f).parts(i)]
+        # braille reads the print PDF's article pages (print-page indicator), so with
+        # a PDF it runs after it, with the manifest so far, like web
+        later = ["braille"] if "braille" in formats and "pdf" in formats else []
+        first = [(f, i, part) for f in formats if f != "web" and f not in later
+                 for i in issues for part in load(f).parts(i)]
         results = self._run_tasks(first, ctx)
+        if later:
+            so_far = self._outputs_by_issue(results)
+            results += self._run_tasks([(f, i, part) for f in later for i in issues
+                                        for part in load(f).parts(i)], lambda: ctx(so_far))
         if "web" in formats:
             manifest = self._outputs_by_issue(results)
             tasks: list[Task] = [("web", i, "") for i in issues]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import markdown
+import pytest
 
 from greenpub.content.blocks import html_to_blocks
 from greenpub.content.model import ListBlock
@@ -206,3 +207,24 @@ def test_footnote_marks_stay_in_the_text() -> None:
     words = B.join(w for line in group.lines for w in line.split(B) if w)
     assert tr("30%입니다(각주 1).") in words and tr("120곳입니다(각주 2).") in words
     assert tr("각주 1: 2020년 기준.") in words
+
+
+@pytest.mark.slow
+def test_print_pages_reach_the_braille_through_a_real_build(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """--formats pdf,braille: the print edition records each article's first page and
+    the braille edition, run after it, marks it (묵자 n쪽)."""
+    import json
+
+    from conftest import MINI, build_sample
+
+    out = build_sample(tmp_path, "pdf,braille", content=MINI)
+    (issue,) = json.loads((out / "manifest.json").read_text("utf-8"))["issues"]
+    tr = Transcriber(load_engine("braillify"))
+    pages = _brf_pages(out / issue["outputs"]["brf"])
+    published = [a for a in issue["articles"] if a["status"] == "published"]
+    assert published
+    for article in published:
+        page = article["outputs"]["print_page"]
+        assert isinstance(page, int) and page > 1
+        braille_page = pages[article["outputs"]["braille_page"] - 1]
+        assert braille_page[1].strip(B) == tr(f"묵자 {page}쪽")
