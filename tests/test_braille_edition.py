@@ -89,6 +89,11 @@ def test_title_page_and_contents(built: Path, manifest: dict) -> None:  # type: 
     # 일러두기 follows the title page, then the contents
     assert _braille("일러두기") in _words(pages[1:2])
     at = next(i for i in range(1, 8) if _braille("차례") in _words([pages[i]]))
+    guide = _words(pages[1:at])
+    # the special symbols this issue uses, name then cells; not the full stop
+    assert _braille("참고표:") + B + "⠸⠔" in guide
+    assert _braille("가운뎃점:") + B + "⠐⠆" in guide
+    assert _braille("마침표:") not in guide
     contents = _words(pages[at:at + 2])
     for article in manifest["articles"]:
         if article["status"] != "published":

@@ -50,6 +50,10 @@ def braille_text(lines: Iterable[str], engine: str | None = None) -> Iterator[st
         yield translate(chosen, line.rstrip("\r\n"))
 
 
+# Left off the 일러두기 page: punctuation every braille reader knows.
+COMMON_PUNCTUATION = frozenset(".,?!“”‘’()")
+
+
 def render_book(issue: Issue, engine: BrailleEngine, settings: BrailleSettings,
                 site_title: str, publisher: str, drafts: bool,
                 print_pages: dict[str, int] | None = None) -> tuple[Book, Transcriber]:
@@ -63,6 +67,8 @@ def render_book(issue: Issue, engine: BrailleEngine, settings: BrailleSettings,
         used = sorted(tr.used.values(), key=lambda e: (int(e.rule), e.print, e.context))
         seen: dict[str, list[str]] = {}
         for e in used:
+            if e.print in COMMON_PUNCTUATION and not e.context:
+                continue  # every reader knows these; the page lists the special ones
             if e.context != "repeat" and e.cells not in seen.setdefault(e.name, []):
                 seen[e.name].append(e.cells)
         # the name in braille, then the cells as they stand in the text
@@ -177,6 +183,14 @@ def _locate(issue: Issue, symbol: str, where: str) -> str:
                     return M.WHERE_LINE.format(title=article.title, file=article.file.name,
                                                line=n)
             return M.WHERE_ARTICLE.format(title=article.title)
+    if where.startswith(M.NOTE_TITLE) and issue.file is not None:
+        try:
+            lines = issue.file.read_text("utf-8").splitlines()
+        except OSError:  # pragma: no cover
+            return where
+        for n, line in enumerate(lines, 1):
+            if symbol in line:
+                return M.WHERE_LINE.format(title=M.NOTE_TITLE, file=issue.file.name, line=n)
     return where
 
 
