@@ -170,27 +170,26 @@ def pef_identifier(issue: Issue, drafts: bool) -> str:
     return f"{base}:draft-{_issue_digest(issue)[:12]}" if drafts else base
 
 
+def _line_of(path: Path | None, symbol: str) -> int:
+    """The first line of `path` holding `symbol` (1-based), 0 when not found."""
+    try:
+        lines = path.read_text("utf-8").splitlines() if path else []
+    except OSError:  # pragma: no cover - the file was read moments ago
+        return 0
+    return next((n for n, line in enumerate(lines, 1) if symbol in line), 0)
+
+
 def _locate(issue: Issue, symbol: str, where: str) -> str:
-    """'기사 제목 (content/.../x.md 12행)' for a symbol seen in the paragraph `where`."""
+    """"기사 '제목' x.md 12행" for a symbol seen in the paragraph `where`."""
     for article in issue.articles:
         if where == article.title or where.startswith(article.title + " "):
-            try:
-                lines = article.file.read_text("utf-8").splitlines()
-            except OSError:  # pragma: no cover - the file was read moments ago
-                return where
-            for n, line in enumerate(lines, 1):
-                if symbol in line:
-                    return M.WHERE_LINE.format(title=article.title, file=article.file.name,
-                                               line=n)
-            return M.WHERE_ARTICLE.format(title=article.title)
+            line = _line_of(article.file, symbol)
+            return (M.WHERE_LINE.format(title=article.title, file=article.file.name, line=line)
+                    if line else M.WHERE_ARTICLE.format(title=article.title))
     if where.startswith(M.NOTE_TITLE) and issue.file is not None:
-        try:
-            lines = issue.file.read_text("utf-8").splitlines()
-        except OSError:  # pragma: no cover
-            return where
-        for n, line in enumerate(lines, 1):
-            if symbol in line:
-                return M.WHERE_LINE.format(title=M.NOTE_TITLE, file=issue.file.name, line=n)
+        line = _line_of(issue.file, symbol)
+        if line:
+            return M.WHERE_LINE.format(title=M.NOTE_TITLE, file=issue.file.name, line=line)
     return where
 
 
