@@ -35,7 +35,10 @@ class PlainLouis(LouisEngine):
 
 
 def main() -> None:
-    examples = load_examples(ROOT.parent / "shared" / "braille-rules")
+    rules = ROOT.parent / "shared" / "braille-rules"
+    if not rules.is_dir():  # a worktree sits one level deeper
+        rules = ROOT.parent.parent / "shared" / "braille-rules"
+    examples = load_examples(rules)
     print(f"rules: {len(examples)} examples")
     engines = {"braillify": load_engine("braillify"), "liblouis": load_engine("liblouis")}
     for name, engine in [*engines.items(), ("liblouis (stock ko-g2 only)", PlainLouis())]:

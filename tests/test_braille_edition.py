@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -85,8 +86,15 @@ def test_title_page_and_contents(built: Path, manifest: dict) -> None:  # type: 
     for text in ("Green 서구", "점자판", "제301호", "2021년 3월 2일", "인천광역시 서구"):
         assert _braille(text) in title, text
     assert _braille("검토용") not in title
-    contents = _words(pages[1:3])
-    assert _braille("차례") in contents
+    # 일러두기 follows the title page, then the contents
+    assert _braille("일러두기") in _words(pages[1:2])
+    at = next(i for i in range(1, 8) if _braille("차례") in _words([pages[i]]))
+    guide = _words(pages[1:at])
+    # the special symbols this issue uses, name then cells; not the full stop
+    assert _braille("참고표:") + B + "⠸⠔" in guide
+    assert _braille("가운뎃점:") + B + "⠐⠆" in guide
+    assert _braille("마침표:") not in guide
+    contents = _words(pages[at:at + 2])
     for article in manifest["articles"]:
         if article["status"] != "published":
             continue
@@ -137,6 +145,8 @@ def test_pef_validation_catches_bad_files(built: Path, manifest: dict) -> None: 
     assert validate(eight_dot) == []  # still in U+2800-U+28FF: PEF allows 8 dots
     assert validate(data.replace("⠁".encode(), b"A", 1))
     assert validate(data.replace(b'rows="25"', b'rows="5"'))
+    assert validate(data.replace(b"<dc:date>2021-03-02", b"<dc:date>2021/03/02"))
+    assert validate(data.replace(b"<dc:language>ko<", b"<dc:language>ko kr<"))
     assert validate(data.replace(b"<dc:identifier>", b"<dc:subject>").replace(
         b"</dc:identifier>", b"</dc:subject>"))
 
@@ -156,6 +166,39 @@ def test_check_report_lists_a_known_disagreement(built: Path, manifest: dict) ->
     assert tr.xpath("td")[2].xpath(".//mark")
 
 
+def test_check_report_lists_every_preprocessing_change(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
+    doc = lxml.html.fromstring((built / manifest["outputs"]["braille_check"]).read_bytes())
+    (section,) = doc.xpath("//h2[@id='changes']/following-sibling::table[1]")
+    rows = [[td.text_content() for td in tr.xpath("td")] for tr in section.xpath(".//tbody/tr")]
+    # ☎ is spelled 전화 in the sample's contact lines, each listed with its paragraph
+    phone = [r for r in rows if r[2] == "‘☎’ → ‘전화’"]
+    assert len(phone) >= 3 and all("☎" in r[1] for r in phone)
+    # the symbols whose cells still want a transcriber's confirmation are named
+    confirm = doc.xpath("//h2[@id='symbols']/following-sibling::ul[1]/li")
+    assert any("참고표" in li.text_content() and "⠸⠔" in li.text_content() for li in confirm)
+
+
+def test_check_report_describes_differences_in_words(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
+    doc = lxml.html.fromstring((built / manifest["outputs"]["braille_check"]).read_bytes())
+    cells = {tr.xpath("td")[1].text_content(): tr for tr in doc.xpath("//tbody/tr")
+             if len(tr.xpath("td")) == 5}
+    row = cells["Green 서구"]
+    described = [li.text_content() for li in row.xpath("td")[4].xpath(".//li")]
+    # ⠴⠠⠛⠗⠑⠢⠲⠀⠠⠎⠈⠍ against ⠠⠛⠗⠑⠢⠀⠠⠎⠈⠍: the roman indicator and terminator
+    assert described == ["1번째 칸: ⠴ 대 (없음)", "7번째 칸: ⠲ 대 (없음)"]
+    # located by volume, braille page and line: that line of the BRF starts with it
+    where = row.xpath("td")[0].text_content()
+    m = re.search(r"(\d+)권 (\d+)쪽 (\d+)줄", where)
+    assert m, where
+    page, line = int(m.group(2)), int(m.group(3))
+    brf = _pages((built / manifest["outputs"]["brf"]).read_bytes())
+    assert from_ascii(brf[page - 1][line - 1]).strip(B).startswith("⠴⠠⠛⠗⠑⠢⠲")
+    # and it is one of the known liblouis gaps, counted apart
+    assert "로마자 시작표" in where
+    summary = doc.xpath("//p[contains(., '알려진 한계')]")[0].text_content()
+    assert re.search(r"로마자 시작표\(⠴\)를 쓰지 않음\(제28항\) \d+곳", summary)
+
+
 def test_preview_page_structure(built: Path, manifest: dict) -> None:  # type: ignore[type-arg]
     doc = lxml.html.fromstring((built / manifest["outputs"]["braille_preview"]).read_bytes())
     assert doc.get("lang") == "ko"
@@ -163,6 +206,10 @@ def test_preview_page_structure(built: Path, manifest: dict) -> None:  # type: i
     assert doc.xpath("//main[@id='main']") and len(doc.xpath("//h1")) == 1
     assert doc.xpath("//meta[@name='viewport']")
     pres = doc.xpath("//pre[@class='braille']")
+    # a <pre> is not a widget: no aria-label (its page heading names the section),
+    # but focusable so a keyboard user can scroll a 40-cell line on a phone
+    assert all(p.get("aria-label") is None and p.get("tabindex") == "0" for p in pres)
+    assert all(p.getparent().get("aria-labelledby") for p in pres)
     brf_pages = _pages((built / manifest["outputs"]["brf"]).read_bytes())
     assert len(pres) == len(brf_pages)
     assert pres[3].text_content().splitlines() == [from_ascii(x) for x in brf_pages[3]]
@@ -217,8 +264,11 @@ def test_settings_change_the_page_geometry(tmp_path: Path) -> None:
 
 
 def test_engine_option_wins_over_site_setting(tmp_path: Path) -> None:
-    ctx_l, _ = _render(tmp_path / "l", braille_engine="liblouis")
-    ctx_b, _ = _render(tmp_path / "b", braille_engine="braillify")
+    ctx_l, result_l = _render(tmp_path / "l", braille_engine="liblouis")
+    ctx_b, result_b = _render(tmp_path / "b", braille_engine="braillify")
+    # liblouis warns with its measured accuracy, braillify does not
+    assert any("liblouis" in w and "345개(69.1%)" in w for w in result_l.warnings)
+    assert not any("규정대로 점역합니다" in w for w in result_b.warnings)
     brf = "braille/green-seogu-2021-03.brf"
     assert (ctx_l.out / brf).read_bytes() != (ctx_b.out / brf).read_bytes()
 
@@ -228,6 +278,9 @@ def test_engine_option_wins_over_site_setting(tmp_path: Path) -> None:
     ("braille:\n  lines_per_page: many\n", "lines_per_page"),
     ("braille:\n  engine: brl\n", "engine"),
     ("braille:\n  colour: red\n", "colour"),
+    ("braille:\n  agency: [a, b]\n", "agency"),
+    ("braille:\n  interpoint: yes please\n", "interpoint"),
+    ("braille:\n  volume_pages: 5\n", "volume_pages"),
 ])
 def test_bad_settings_are_config_errors(tmp_path: Path, block: str, message: str) -> None:
     content = tmp_path / "content"

@@ -12,7 +12,11 @@ from greenpub.editions.braille.brf import BRAILLE_ASCII, brf_bytes, from_ascii, 
 from greenpub.editions.braille.layout import Layout, centre, wrap
 
 B = "\u2800"
-RULES = Path(__file__).resolve().parent.parent.parent / "shared" / "braille-rules"
+ROOT = Path(__file__).resolve().parent.parent
+# ../shared/braille-rules beside the project (a worktree sits one level deeper)
+RULES = next((p for p in (ROOT.parent / "shared" / "braille-rules",
+                          ROOT.parent.parent / "shared" / "braille-rules") if p.is_dir()),
+             ROOT.parent / "shared" / "braille-rules")
 
 
 def test_wrap_breaks_only_between_words() -> None:
@@ -35,7 +39,9 @@ def test_a_number_is_never_split_across_lines() -> None:
 
 def test_only_a_word_longer_than_a_line_is_split() -> None:
     lines = wrap("⠁" * 50 + B + "⠃⠃", 20, first=2, rest=2)
-    assert [len(line) for line in lines] == [20, 20, 19]  # 2+18, 2+18, 2+14+1+2
+    # 17 cells and the continuation mark ⠠ per line, then the rest and the next word
+    assert [len(line) for line in lines] == [20, 20, 18, 4]
+    assert lines[0].endswith("⠁⠠") and lines[1].endswith("⠁⠠") and lines[2].endswith("⠁")
     assert lines[-1].endswith(B + "⠃⠃")
 
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from greenpub.editions.braille.engines import is_six_dot, load_engine
-from greenpub.editions.braille.preprocess import normalize, prepare
+from greenpub.editions.braille.preprocess import Change, normalize
 from greenpub.editions.braille.transcribe import translate
 
 ENGINES = ["braillify", "liblouis"]
@@ -48,18 +48,27 @@ def test_straight_quotes_become_opening_and_closing() -> None:
     assert normalize("(\"가\")") == "(\u201c가\u201d)"
 
 
-def test_leading_bullets_are_ornaments_but_inner_symbols_stay() -> None:
-    assert normalize("▶ 신청 방법") == "신청 방법"
-    assert normalize("○ 신청 기간: 3월") == "신청 기간: 3월"
-    assert normalize("○○동 주민") == "○○동 주민"  # 숨김표, not a bullet
+def test_ornaments_are_left_out_and_listed_but_bullets_and_marks_stay() -> None:
+    changes: list[Change] = []
+    assert normalize("▶ 신청 방법", changes) == "신청 방법"
+    assert changes == [Change("removed", "▶")]
+    assert normalize("○ 신청 기간: 3월") == "○ 신청 기간: 3월"  # a 제72항 bullet
+    assert normalize("○○동 주민") == "○○동 주민"  # 숨김표
+    assert normalize("★특별★ 할인") == "특별 할인"
 
 
-def test_unknown_symbol_is_spelled_out_for_the_engine_that_lacks_it() -> None:
-    louis = load_engine("liblouis")
-    braillify = load_engine("braillify")
-    assert prepare("85㎡", louis).text == "85제곱미터"
-    assert prepare("85㎡", braillify).text == "85㎡"  # braillify has the standard's cells
-    assert prepare("20℃", louis).text == "20도"
+def test_every_change_is_listed() -> None:
+    changes: list[Change] = []
+    normalize("안내 — 西區 청사(廳舍)에서 ☎ 560, 25°C", changes)
+    assert Change("replaced", "—", "―") in changes
+    assert Change("replaced", "西區", "서구") in changes
+    assert Change("replaced", "☎", "전화") in changes
+    assert Change("replaced", "°C", "℃") in changes
+    assert Change("replaced", "청사(廳舍)", "청사") in changes
+    # nothing listed for text that needs no change
+    quiet: list[Change] = []
+    normalize("서구 소식 3월호", quiet)
+    assert quiet == []
 
 
 def test_korean_brackets_follow_the_2024_standard_in_both_engines() -> None:
@@ -73,9 +82,10 @@ def test_korean_brackets_follow_the_2024_standard_in_both_engines() -> None:
 
 def test_undrawable_symbols_are_dropped_and_reported() -> None:
     for name in ENGINES:
-        prepared = prepare("축하 🎉 합니다", load_engine(name))
-        assert prepared.text == "축하 합니다"
-        assert prepared.dropped == ["🎉"]
+        dropped: dict[str, list[str]] = {}
+        engine = load_engine(name)
+        assert translate(engine, "축하 🎉 합니다", "x", dropped) == translate(engine, "축하 합니다")
+        assert dropped == {"🎉": ["x"]}
 
 
 @pytest.mark.parametrize("name", ENGINES)
@@ -95,9 +105,15 @@ def test_without_preprocessing_the_engines_do_fail_on_these_symbols() -> None:
         load_engine("braillify").translate("【안내】 ★")
 
 
-def test_hanja_glosses_are_left_out_and_lone_hanja_reported() -> None:
+def test_hanja_glosses_are_left_out_and_other_hanja_read_in_hangul() -> None:
     assert normalize("서구(西區) 소식") == "서구 소식"
+    assert normalize("漢字 교실") == "한자 교실"
+    assert normalize("樂園 같은 공원") == "낙원 같은 공원"  # the initial-sound rule
+    # a gloss that is not the word before it is read, not dropped
+    assert normalize("도서관(圖書館) 개관") == "도서관 개관"
+    assert normalize("새 건물(廳舍)") == "새 건물(청사)"
     for name in ENGINES:
-        prepared = prepare("漢字 교실", load_engine(name))
-        assert prepared.text == "교실"
-        assert prepared.dropped == ["漢", "字"]
+        engine = load_engine(name)
+        dropped: dict[str, list[str]] = {}
+        assert translate(engine, "漢字 교실", "", dropped) == translate(engine, "한자 교실")
+        assert dropped == {}

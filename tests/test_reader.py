@@ -53,4 +53,5 @@ def test_footnote_attached_to_its_paragraph(tmp_path: Path):
 
     html = render_markdown("첫 문단[^a].\n\n둘째 문단.\n\n[^a]: 각주 내용\n").html
     blocks = html_to_blocks(html)
-    assert blocks == [Paragraph("첫 문단.", ("각주 내용",)), Paragraph("둘째 문단.")]
+    # refs_at: where the print has the footnote mark (after "첫 문단")
+    assert blocks == [Paragraph("첫 문단.", ("각주 내용",), (4,)), Paragraph("둘째 문단.")]

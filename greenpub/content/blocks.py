@@ -21,14 +21,23 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+_REF = "\ue000"  # stands for a footnote reference while the text is cleaned
+
+
 def _text(el: HtmlElement) -> str:
     """Visible text of an element, without footnote reference numbers."""
+    return _text_refs(el)[0]
+
+
+def _text_refs(el: HtmlElement) -> tuple[str, tuple[int, ...]]:
+    """Visible text and the offsets in it where footnote references stood."""
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
         if isinstance(node.tag, str):
             cls = node.get("class") or ""
             if node.tag == "sup" and node.get("id", "").startswith("fnref"):
+                parts.append(_REF)
                 if node.tail:
                     parts.append(node.tail)
                 return
@@ -48,11 +57,36 @@ def _text(el: HtmlElement) -> str:
             parts.append(node.tail)
 
     walk(el)
-    return _clean("".join(parts))
+    text = _clean("".join(parts))
+    offsets = []
+    while _REF in text:
+        at = text.index(_REF)
+        offsets.append(at)
+        text = text[:at] + text[at + 1:]
+    return text, tuple(offsets)
 
 
 def _footnote_refs(el: HtmlElement) -> list[str]:
     return [a.get("href", "")[1:] for a in el.iter("a") if "footnote-ref" in (a.get("class") or "")]
+
+
+def _list_items(el: HtmlElement, level: int, items: list[str], levels: list[int],
+                markers: list[str]) -> None:
+    """A list and the lists nested in its items, flattened in reading order."""
+    ordered = el.tag == "ol"
+    n = int(el.get("start") or 1) if ordered and (el.get("start") or "1").isdigit() else 1
+    for li in el:
+        if not (isinstance(li.tag, str) and li.tag == "li"):
+            continue
+        nested = [c for c in li if isinstance(c.tag, str) and c.tag in {"ul", "ol"}]
+        for sub in nested:  # the item's own text, without its sub-lists
+            li.remove(sub)
+        items.append(_text(li))
+        levels.append(level)
+        markers.append(f"{n}." if ordered else "")
+        n += 1
+        for sub in nested:
+            _list_items(sub, level + 1, items, levels, markers)
 
 
 def html_to_blocks(html: str) -> list[Block]:
@@ -80,10 +114,16 @@ def html_to_blocks(html: str) -> list[Block]:
                 for img in imgs:
                     blocks.append(Figure(img.get("alt") or "", img.get("title"), img.get("src") or ""))
             elif text:
-                blocks.append(Paragraph(text, refs(el)))
+                blocks.append(Paragraph(text, refs(el), _text_refs(el)[1]))
         elif tag in {"ul", "ol"}:
-            items = tuple(_text(li) for li in el if isinstance(li.tag, str) and li.tag == "li")
-            blocks.append(ListBlock(tag == "ol", items, refs(el)))
+            items: list[str] = []
+            levels: list[int] = []
+            markers: list[str] = []
+            _list_items(el, 0, items, levels, markers)
+            nested = any(levels)
+            blocks.append(ListBlock(tag == "ol", tuple(items), refs(el),
+                                    tuple(levels) if nested else (),
+                                    tuple(markers) if nested else ()))
         elif tag == "table":
             header: tuple[str, ...] = ()
             rows: list[tuple[str, ...]] = []

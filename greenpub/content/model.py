@@ -55,6 +55,8 @@ class Paragraph:
     # texts of the footnotes referenced in this block, in order; editions read or
     # print them right after the block (lists, tables and quotes carry them too)
     footnotes: tuple[str, ...] = ()
+    # offsets in `text` where the print has a footnote reference (a superscript number)
+    refs_at: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class ListBlock:
     ordered: bool
     items: tuple[str, ...]
     footnotes: tuple[str, ...] = ()
+    # nested lists are flattened into `items`; per item its depth (0 = top) and its
+    # print marker ("3." in an ordered list, "" for a bullet). Empty: all top level.
+    levels: tuple[int, ...] = ()
+    markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...errors import RenderError
 from .engines import BrailleEngine
-from .preprocess import prepare
+from .transcribe import translate
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,8 @@ def measure(engine: BrailleEngine, examples: list[Example], preprocessed: bool =
     score = Score(engine.name, preprocessed)
     for ex in examples:
         try:
-            text = prepare(ex.text, engine).text if preprocessed else ex.text
-            got = engine.translate(text)
-        except (ValueError, RuntimeError) as exc:
+            got = translate(engine, ex.text) if preprocessed else engine.translate(ex.text)
+        except (ValueError, RuntimeError, RenderError) as exc:
             got = f"error: {exc}"
         score.total += 1
         if got == ex.braille:

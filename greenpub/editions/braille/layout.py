@@ -12,17 +12,20 @@ Page shape, after common Korean braille book practice:
   alone at the foot of a page;
 - paragraphs start at cell 3 and run on from cell 1; list items and table rows
   hang (cell 3, then cell 5); quotes are indented two cells throughout;
-- tables are read row by row as '제목: 값, ...'; an image becomes a transcriber's
-  note (점역자 주) with its alt text; footnotes follow the block citing them.
+- tables are read row by row, a row's number at cell 1 and each cell on its own
+  line as '제목: 값' (header repeated, empty cells said); an image becomes a
+  transcriber's note (점역자 주) with its alt text; footnotes follow the block
+  citing them, their marks stay in the text.
 
-Lines break only at blank cells (word boundaries); a word is split only when it
-is longer than a whole line.
+Lines break only at blank cells (word boundaries); only a token longer than a
+whole line (a link address) is split, after / . @ or -, with the continuation
+mark ⠠ at the end of the line (제42항).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ...content.model import Block, Figure, Heading, Issue, ListBlock, Paragraph, Quote, Table
 from . import messages as M
@@ -44,9 +47,11 @@ class Group:
 class Section:
     """A run of groups starting on a new page (title page, contents, an article)."""
 
-    key: str  # "title", "contents", "note" or an article slug
+    key: str  # "title", "guide", "contents", "note" or an article slug ("-2" ... per volume)
     title: str  # print title, for the contents and the preview
     groups: list[Group] = field(default_factory=list)
+    recto: bool = False  # in interpoint, starts on a right-hand (odd) page
+    volume: int = 1
 
 
 @dataclass
@@ -54,10 +59,49 @@ class Book:
     pages: list[list[str]]  # every page's lines, the page-number line first
     starts: dict[str, int]  # section key -> its first page (1-based)
     titles: dict[str, str]  # section key -> print title
+    volumes: list[tuple[int, int]] = field(default_factory=list)  # (first, last) page per volume
+
+
+# A token longer than a line (a link address, an e-mail) is broken only after one of
+# these, and the line ends with the continuation mark (연결표 ⠠, 제42항).
+BREAK_AFTER = ("\u2838\u280c", "\u2832", "\u2808\u2801", "\u2824")  # / . @ -
+CONTINUATION = "\u2820"
+
+
+def break_points(word: str) -> list[int]:
+    """Cell offsets after which `word` may be broken (after / . @ -), in order."""
+    points = set()
+    for mark in BREAK_AFTER:
+        start = word.find(mark)
+        while start != -1:
+            end = start + len(mark)
+            if end < len(word):
+                points.add(end)
+            start = word.find(mark, start + 1)
+    return sorted(points)
+
+
+def split_long(word: str, room: int, rest_room: int) -> list[str]:
+    """Pieces of a token too long for a line: each but the last ends after a break
+    mark and carries the continuation mark; only a token with no usable break mark
+    is cut at the line's end (still marked)."""
+    pieces: list[str] = []
+    width = room
+    while len(word) > width:
+        fits = [p for p in break_points(word) if p <= width - 1]
+        cut = fits[-1] if fits else width - 1
+        pieces.append(word[:cut] + CONTINUATION)
+        word = word[cut:]
+        width = rest_room
+    pieces.append(word)
+    return pieces
 
 
 def wrap(braille: str, width: int, first: int = 0, rest: int = 0) -> list[str]:
-    """Break braille at blank cells into lines of at most `width` cells."""
+    """Break braille at blank cells into lines of at most `width` cells.
+
+    No word is ever split, except a token longer than a whole line (see split_long).
+    """
     words = [w for w in braille.split(BLANK) if w]
     lines: list[str] = []
     current = ""
@@ -70,13 +114,15 @@ def wrap(braille: str, width: int, first: int = 0, rest: int = 0) -> list[str]:
         if current:
             lines.append(BLANK * indent + current)
             indent = rest
-        # A word longer than a line is the only thing ever split.
-        while indent + len(word) > width:
-            room = width - indent
-            lines.append(BLANK * indent + word[:room])
-            word = word[room:]
+            current = ""
+        if indent + len(word) <= width:
+            current = word
+            continue
+        *pieces, last = split_long(word, width - indent, width - rest)
+        for piece in pieces:
+            lines.append(BLANK * indent + piece)
             indent = rest
-        current = word
+        current = last
     if current:
         lines.append(BLANK * indent + current)
     return lines
@@ -114,16 +160,24 @@ class Layout:
                                     keep_with_next=True, blank_before=True))
                 continue
             if isinstance(block, Paragraph):
-                lines = self.para(block.text, at)
+                text = block.text
+                # footnote reference marks where the print has them: (각주 n)
+                for k, offset in reversed(list(enumerate(block.refs_at))):
+                    mark = M.FOOTNOTE_REF.format(n=notes + k + 1)
+                    text = text[:offset] + mark + text[offset:]
+                lines = self.para(text, at)
             elif isinstance(block, Quote):
                 lines = self.para(block.text, at, 4, 2)
             elif isinstance(block, ListBlock):
                 lines = []
-                for n, item in enumerate(block.items, 1):
-                    # bulleted items are told apart from paragraphs by their
-                    # hanging indent; numbered ones keep their number
-                    text = f"{n}. {item}" if block.ordered else item
-                    lines += self.para(text, f"{at}.{n}", 2, 4)
+                levels = block.levels or (0,) * len(block.items)
+                markers = block.markers or tuple(
+                    f"{n}." if block.ordered else "" for n in range(1, len(block.items) + 1))
+                for n, (item, level, marker) in enumerate(zip(block.items, levels, markers), 1):
+                    # a bullet is the 제72항 bullet •, a number keeps its number; a
+                    # nested item is indented two cells more per level
+                    text = f"{marker or '•'} {item}"
+                    lines += self.para(text, f"{at}.{n}", 2 + 2 * level, 4 + 2 * level)
             elif isinstance(block, Table):
                 lines = self.table(block, at)
             elif isinstance(block, Figure):
@@ -141,16 +195,22 @@ class Layout:
         return groups
 
     def table(self, table: Table, where: str) -> list[str]:
+        """A table read row by row: each row starts at cell 1 with its number, each
+        cell on its own line at cell 3 (runover at cell 5) as '제목: 값' with the
+        header repeated; the line structure, not a character that may occur in
+        the text, separates cells. An empty cell says so."""
         head = M.TABLE.format(caption=table.caption) if table.caption else M.TABLE_NO_CAPTION
-        intro = f"{head}, {M.TABLE_ROWS.format(n=len(table.rows))}" if table.header else head
+        intro = f"{head}, {M.TABLE_ROWS.format(n=len(table.rows))}"
         lines = self.para(M.TRANSCRIBER_NOTE.format(text=intro), where, 2, 4)
         for n, row in enumerate(table.rows, 1):
-            if table.header:
-                cells = [f"{h}: {v}" if h else v for h, v in zip(table.header, row)]
-                cells += list(row[len(table.header):])
-            else:
-                cells = list(row)
-            lines += self.para(", ".join(c for c in cells if c), f"{where} 행 {n}", 2, 4)
+            width = max(len(row), len(table.header))
+            for i in range(width):
+                value = row[i] if i < len(row) and row[i].strip() else M.EMPTY_CELL
+                label = table.header[i] if i < len(table.header) else ""
+                text = f"{label}: {value}" if label else value
+                at = f"{where} 행 {n}"
+                lines += (self.para(f"{n}. {text}", at, 0, 4) if i == 0
+                          else self.para(text, at, 2, 4))
         return lines
 
     # --- sections -------------------------------------------------------------
@@ -171,6 +231,8 @@ class Layout:
         body: list[str] = []
         for text in lines:
             body += centre(self.tr(text, M.EDITION), self.width) if text else [""]
+        if len(body) > self.height - 1:  # the title page is one page: blank lines go first
+            body = [line for line in body if line]
         section.groups.append(Group(body))
         return section
 
@@ -188,47 +250,113 @@ class Layout:
             section.groups.append(Group(lines))
         return section
 
+    def guide_section(self, entries: list[tuple[str, str]], key: str = "guide") -> Section:
+        """일러두기: how this edition is laid out, and every special symbol it uses."""
+        section = Section(key, M.GUIDE)
+        section.groups.append(Group(centre(self.tr(M.GUIDE, M.GUIDE), self.width) + [""]))
+        for text in M.GUIDE_LINES:
+            section.groups.append(Group(self.para(text, M.GUIDE)))
+        if entries:
+            section.groups.append(Group(self.para(M.GUIDE_SYMBOLS, M.GUIDE), blank_before=True))
+        for name, cells in entries:
+            # the symbol's name in braille, then its cells as they stand in the text
+            section.groups.append(Group(wrap(self.tr(name + ":", M.GUIDE) + BLANK + cells,
+                                             self.width, 2, 4)))
+        return section
+
     # --- pagination -------------------------------------------------------------
-    def paginate(self, sections: list[Section]) -> Book:
+    def paginate(self, sections: list[Section], interpoint: bool = False) -> Book:
+        """Pages of at most `height` lines, the page-number line first.
+
+        A block runs on across pages but never leaves a single line at the foot
+        (orphan) or the head (widow) of a page when it has room to avoid it; a
+        heading keeps two lines of what follows; a section never ends on a page
+        with a single line if the page before can give it lines. In interpoint,
+        a section marked `recto` starts on an odd page (a blank page before it).
+        """
         body = self.height - 1
         pages: list[list[str]] = []
+        owners: list[list[int]] = []  # per page, per line: the group it belongs to
         starts: dict[str, int] = {}
         titles: dict[str, str] = {}
+        first_page: dict[int, int] = {}
+        gid = 0
         for section in sections:
+            if interpoint and section.recto and len(pages) % 2 == 1:
+                pages.append([])
+                owners.append([])
             page: list[str] = []
+            own: list[int] = []
             starts[section.key] = len(pages) + 1
             titles[section.key] = section.title
+            first_page.setdefault(section.volume, len(pages) + 1)
+            begin = len(pages)
+
+            def flush() -> None:
+                nonlocal page, own
+                pages.append(page)
+                owners.append(own)
+                page, own = [], []
+
             groups = section.groups
             for gi, group in enumerate(groups):
+                gid += 1
                 lines = list(group.lines)
                 if group.blank_before and page and page[-1] != "":
                     lines.insert(0, "")
-                # A block runs on across a page break but does not start on the
-                # page's last line; a heading (keep_with_next) takes two lines of
-                # what follows with it, so it never ends a page.
+                # a heading (keep_with_next) takes two lines of what follows with it
                 need = min(len(lines), 2)
                 if group.keep_with_next and gi + 1 < len(groups):
                     need = len(lines) + min(2, len(groups[gi + 1].lines))
                 if page and len(page) + min(need, body) > body:
-                    pages.append(page)
-                    page = []
-                for line in lines:
+                    flush()
+                i = 0
+                while i < len(lines):
                     if len(page) == body:
-                        pages.append(page)
-                        page = []
-                    if not page and line == "":
+                        flush()
+                    if not page and lines[i] == "":
+                        i += 1
                         continue  # no blank line at the top of a page
-                    page.append(line)
+                    room = body - len(page)
+                    left = len(lines) - i
+                    take = min(room, left)
+                    if left == room + 1 and room >= 3:
+                        take = room - 1  # no widow: two lines go over, not one
+                    page.extend(lines[i:i + take])
+                    own.extend([gid] * take)
+                    i += take
+                    if i < len(lines):
+                        flush()
             if page or starts[section.key] == len(pages) + 1:
-                pages.append(page)
+                flush()
+            # no page with a single line: the page before gives it lines
+            if len(pages) - begin >= 2 and len(pages[-1]) == 1:
+                prev, prev_own = pages[-2], owners[-2]
+                tail = 0
+                last = prev_own[-1] if prev_own else 0
+                while tail < len(prev_own) and prev_own[len(prev_own) - 1 - tail] == last:
+                    tail += 1
+                move = tail if tail <= 3 else 2
+                if len(prev) - move >= 2:
+                    pages[-1][:0] = prev[-move:]
+                    owners[-1][:0] = prev_own[-move:]
+                    del prev[-move:]
+                    del prev_own[-move:]
         numbered = [[right(self.number(n), self.width)] + [line.rstrip(BLANK) for line in p]
                     for n, p in enumerate(pages, 1)]
-        return Book(numbered, starts, titles)
+        firsts = sorted(first_page.values())
+        volumes = [(f, (firsts[i + 1] - 1) if i + 1 < len(firsts) else len(pages))
+                   for i, f in enumerate(firsts)]
+        return Book(numbered, starts, titles, volumes)
 
 
 def issue_sections(issue: Issue, layout: Layout, site_title: str, publisher: str,
-                   drafts: bool) -> list[Section]:
-    """Every section of the issue except title page and contents."""
+                   drafts: bool, print_pages: dict[str, int] | None = None) -> list[Section]:
+    """Every section of the issue except title page, 일러두기 and contents.
+
+    `print_pages`: the print edition's page where each article starts; the
+    article's first line then carries the print-page indicator (묵자 n쪽).
+    """
     sections = []
     if issue.note_blocks:
         sections.append(layout.article_section("note", M.NOTE_TITLE, [(M.NOTE_TITLE, True)],
@@ -243,15 +371,32 @@ def issue_sections(issue: Issue, layout: Layout, site_title: str, publisher: str
             head.append((by, False))
         if drafts and article.draft:
             head.insert(0, (M.DRAFT, False))
-        sections.append(layout.article_section(article.slug, article.title, head,
-                                               article.blocks))
+        section = layout.article_section(article.slug, article.title, head, article.blocks)
+        page = (print_pages or {}).get(article.slug)
+        if page:
+            indicator = layout.tr(M.PRINT_PAGE.format(n=page), article.title)
+            section.groups[0].lines.insert(0, right(indicator, layout.width))
+        sections.append(section)
     return sections
 
 
+@dataclass(frozen=True)
+class Production:
+    """How the book is made: agency on the title page, volumes, interpoint."""
+
+    agency: str = ""
+    volume_pages: int = 0  # 0: one volume
+    interpoint: bool = False
+
+
 def title_lines(issue: Issue, site_title: str, publisher: str, drafts: bool,
-                total: int | None) -> list[str]:
+                total: int | None, agency: str = "", volume: tuple[int, int] = (1, 1)) -> list[str]:
     lines = [site_title, M.EDITION, "", issue.title, "", f"제{issue.number}호",
              M.DATE.format(d=issue.date), "", M.PUBLISHED_BY.format(publisher=publisher)]
+    if agency:
+        lines.append(M.TRANSCRIBED_BY.format(agency=agency))
+    if volume[1] > 1:
+        lines += ["", M.VOLUME.format(n=volume[0], m=volume[1])]
     if total:
         lines += ["", M.PAGE_COUNT.format(n=total)]
     if drafts:
@@ -259,21 +404,61 @@ def title_lines(issue: Issue, site_title: str, publisher: str, drafts: bool,
     return lines
 
 
+def split_volumes(layout: Layout, sections: list[Section], volume_pages: int) -> list[list[Section]]:
+    """Sections grouped into volumes of about `volume_pages` pages, split only
+    between articles (a longer article makes a volume of its own)."""
+    if volume_pages <= 0 or not sections:
+        return [sections]
+    volumes: list[list[Section]] = [[]]
+    count = 0
+    for section in sections:
+        n = len(layout.paginate([section]).pages)
+        if volumes[-1] and count + n > volume_pages:
+            volumes.append([])
+            count = 0
+        volumes[-1].append(section)
+        count += n
+    return volumes
+
+
 def lay_out_issue(issue: Issue, layout: Layout, site_title: str, publisher: str,
-                  drafts: bool) -> Book:
-    """Title page, contents and sections, with the contents' page numbers resolved."""
-    body = issue_sections(issue, layout, site_title, publisher, drafts)
+                  drafts: bool, production: Production = Production(),
+                  print_pages: dict[str, int] | None = None,
+                  symbols: Callable[[], list[tuple[str, str]]] | None = None) -> Book:
+    """Per volume: title page, 일러두기, contents and its sections; page numbers resolved.
+
+    `symbols()` lists (name, cells) of the special symbols the transcription used,
+    for the 일러두기 page.
+    """
+    body = issue_sections(issue, layout, site_title, publisher, drafts, print_pages)
+    volumes = split_volumes(layout, body, production.volume_pages)
+    m = len(volumes)
+    for v, secs in enumerate(volumes, 1):
+        for sec in secs:
+            sec.volume = v
     entries = [(s.key, s.title) for s in body]
     pages: dict[str, int] = {}
     total: int | None = None
     # The contents' length depends on the page numbers it shows and the page
     # numbers on the contents' length; two rounds settle it, four are allowed.
     for _ in range(4):
-        title = layout.title_section(title_lines(issue, site_title, publisher, drafts, total))
-        contents = layout.contents_section(entries, pages)
-        book = layout.paginate([title, contents, *body])
+        used = symbols() if symbols else []
+        sections: list[Section] = []
+        for v, secs in enumerate(volumes, 1):
+            suffix = "" if v == 1 else f"-{v}"
+            title = layout.title_section(title_lines(issue, site_title, publisher, drafts, total,
+                                                     production.agency, (v, m)))
+            title.key += suffix
+            guide = layout.guide_section(used, "guide" + suffix)
+            contents = layout.contents_section([(s.key, s.title) for s in secs], pages)
+            contents.key += suffix
+            for extra in (title, guide, contents):
+                extra.volume = v
+            title.recto = True
+            sections += [title, guide, contents, *secs]
+        book = layout.paginate(sections, production.interpoint)
         starts = {k: book.starts[k] for k, _ in entries}
-        if starts == pages and total == len(book.pages):
+        if starts == pages and total == len(book.pages) and used == (symbols() if symbols else []):
             break
         pages, total = starts, len(book.pages)
     return book

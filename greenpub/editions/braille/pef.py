@@ -1,7 +1,9 @@
 """Braille pages -> PEF 1.0 (Portable Embosser Format, DAISY).
 
-One volume with one section; its pages and rows are exactly the BRF's, so an
-embosser driver and a braille display show the same page breaks.
+One PEF volume per braille volume, one section each; pages and rows are exactly
+the BRF's, so an embosser driver and a braille display show the same page breaks.
+Dublin Core: dc:creator (the transcribing agency), dc:source (the print edition
+it was transcribed from) and an identifier distinct per edition and draft.
 """
 
 from __future__ import annotations
@@ -18,23 +20,25 @@ SCHEMA = Path(__file__).with_name("pef-1.0.rng")
 
 def pef_bytes(pages: list[list[str]], *, cols: int, rows: int, title: str, identifier: str,
               date: dt.date, language: str = "ko", publisher: str = "",
-              duplex: bool = False) -> bytes:
+              duplex: bool = False, creator: str = "", source: str = "",
+              volumes: list[tuple[int, int]] | None = None) -> bytes:
     root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS}, version="2008-1")
     meta = etree.SubElement(etree.SubElement(root, f"{{{PEF_NS}}}head"), f"{{{PEF_NS}}}meta",
                             nsmap={"dc": DC_NS})
     for name, value in (("format", "application/x-pef+xml"), ("identifier", identifier),
-                        ("title", title), ("language", language), ("date", date.isoformat()),
-                        ("publisher", publisher)):
+                        ("title", title), ("creator", creator), ("language", language),
+                        ("date", date.isoformat()), ("publisher", publisher), ("source", source)):
         if value:
             etree.SubElement(meta, f"{{{DC_NS}}}{name}").text = value
     body = etree.SubElement(root, f"{{{PEF_NS}}}body")
-    volume = etree.SubElement(body, f"{{{PEF_NS}}}volume", cols=str(cols), rows=str(rows),
-                              rowgap="0", duplex="true" if duplex else "false")
-    section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
-    for page in pages:
-        el = etree.SubElement(section, f"{{{PEF_NS}}}page")
-        for line in page:
-            etree.SubElement(el, f"{{{PEF_NS}}}row").text = line
+    for first, last in volumes or [(1, len(pages))]:
+        volume = etree.SubElement(body, f"{{{PEF_NS}}}volume", cols=str(cols), rows=str(rows),
+                                  rowgap="0", duplex="true" if duplex else "false")
+        section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
+        for page in pages[first - 1:last]:
+            el = etree.SubElement(section, f"{{{PEF_NS}}}page")
+            for line in page:
+                etree.SubElement(el, f"{{{PEF_NS}}}row").text = line
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

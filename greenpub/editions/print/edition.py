@@ -66,8 +66,11 @@ class PrintEdition(Edition):
                 warnings: list[str] = []
                 if not large:  # the glyph check covers both PDFs' fonts
                     warnings = missing_glyph_warnings(issue, articles(), settings)
-                pages = PartLayout(issue, articles(), ctx, settings, large).write(tmp / rel)
-                return {"pages": pages, "warnings": warnings}
+                layout = PartLayout(issue, articles(), ctx, settings, large)
+                pages = layout.write(tmp / rel)
+                # each article's first page, for the braille edition's print-page indicator
+                starts = {pa.article.slug: layout.toc.get(pa.anchor, 0) for pa in articles()}
+                return {"pages": pages, "warnings": warnings, "starts": starts}
 
             # a --print-marks build is its own unit: it never evicts the reader's PDF
             unit_id = rel + ("#marks" if ctx.options.print_marks else "")
@@ -76,6 +79,9 @@ class PrintEdition(Edition):
                 ctx.warn(warning)
             ctx.counters["pdf_large_pages" if large else "pdf_pages"] += int(data.get("pages", 0))
             out.issue["pdf_large" if large else "pdf"] = rel
+            if not large:
+                for slug, page in data.get("starts", {}).items():
+                    out.article(slug)["print_page"] = page
         return out
 
 
@@ -106,6 +112,7 @@ class PartLayout:
         self.force = ctx.cache.force  # lay every part out again (once per build)
         self.written: set[str] = set()  # parts laid out and written by this build
         self.counted: set[str] = set()  # parts laid out by this build to count pages
+        self.toc: dict[str, int] = {}  # article anchor -> its first page, once laid out
 
     def part(self, kind: str, articles: list[PrintArticle], start: int,
              toc: dict[str, int] | None = None, count_only: bool = False,
@@ -192,6 +199,7 @@ class PartLayout:
                 break
         else:
             raise RenderError(M.CONTENTS_UNSTABLE)
+        self.toc = toc
         atomic_write_bytes(last, json.dumps(toc).encode())
         self.used.add(last.name)
         count = start - front_pages - 1  # the articles' pages
