@@ -61,8 +61,11 @@ $(STAMP): pyproject.toml $(LOCK)
 lock:
 	@[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check pip-tools
-	$(PY) -m piptools compile -q --generate-hashes --allow-unsafe --extra test \
-	  --strip-extras -o $(LOCK) pyproject.toml requirements-build.in
+	@# compiled in a scratch folder: our build.py would shadow the `build` package there
+	tmp=$$(mktemp -d) && cp pyproject.toml setup.py requirements-build.in $$tmp/ && \
+	  (cd $$tmp && $(abspath $(PY)) -m piptools compile -q --generate-hashes --allow-unsafe \
+	    --extra test --strip-extras -o $(LOCK) pyproject.toml requirements-build.in) && \
+	  cp $$tmp/$(LOCK) $(LOCK) && rm -rf $$tmp
 
 clean:
 	rm -rf output .greenpub-cache .pytest_cache

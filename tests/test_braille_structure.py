@@ -211,13 +211,13 @@ def test_footnote_marks_stay_in_the_text() -> None:
 
 @pytest.mark.slow
 def test_print_pages_reach_the_braille_through_a_real_build(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """--formats pdf,braille: the print edition records each article's first page and
+    """--formats print,braille: the print edition records each article's first page and
     the braille edition, run after it, marks it (묵자 n쪽)."""
     import json
 
     from conftest import MINI, build_sample
 
-    out = build_sample(tmp_path, "pdf,braille", content=MINI)
+    out = build_sample(tmp_path, "print,braille", content=MINI)
     (issue,) = json.loads((out / "manifest.json").read_text("utf-8"))["issues"]
     tr = Transcriber(load_engine("braillify"))
     pages = _brf_pages(out / issue["outputs"]["brf"])
