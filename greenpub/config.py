@@ -19,7 +19,7 @@ from .errors import ConfigError, ContentError
 
 COMMITTEE_ROLES = {"당연직", "위촉직"}
 SITE_KEYS = {"title", "publisher", "language", "base_url", "contact", "review", "committee",
-             "lexicon", "print", "braille", "audio", "cards", "web", "description"}
+             "lexicon", "print", "braille", "audio", "cards", "web", "description", "feedback"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,14 @@ class Checkpoint:
 class CommitteeMember:
     name: str
     role: str  # 당연직 | 위촉직
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The residents' feedback survey (`feedback: {url, label}`), linked by every edition."""
+
+    url: str
+    label: str
 
 
 @dataclass
@@ -47,6 +55,7 @@ class SiteConfig:
     committee: list[CommitteeMember] = field(default_factory=list)
     lexicon: dict[str, str] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    feedback: Feedback | None = None
 
     def checkpoint_ids(self) -> list[str]:
         return [c.id for c in self.checkpoints]
@@ -125,6 +134,7 @@ def load_site_config(content_dir: Path) -> SiteConfig:
         if v is None or not str(v).strip():
             raise lf.fail(M.EMPTY_FIELD.format(field=f"lexicon.{k}"), k)
         lexicon[str(k)] = str(v)
+    feedback = _feedback(f)
     sections = {}
     for name in ("print", "braille", "audio", "cards", "web"):
         node = f.opt_map(name)
@@ -141,4 +151,17 @@ def load_site_config(content_dir: Path) -> SiteConfig:
         committee=committee,
         lexicon=lexicon,
         sections=sections,
+        feedback=feedback,
     )
+
+
+def _feedback(f: Fields) -> Feedback | None:
+    node = f.opt_map("feedback")
+    if node is None:
+        return None
+    ff = f.sub(node, "feedback.")
+    ff.check_keys({"url", "label"})
+    url = ff.req_str("url")
+    if not url.startswith(("https://", "http://")):
+        raise ff.fail(M.BAD_FEEDBACK_URL.format(value=url), "url")
+    return Feedback(url, ff.opt_str("label") or M.FEEDBACK_LABEL)

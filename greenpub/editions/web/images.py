@@ -73,3 +73,36 @@ def web_image(image: ImageRef, folder: str, ctx: RenderContext, rel) -> WebImage
         webp=", ".join(f"{rel(f['webp'])} {f['w']}w" for f in files),
         width=default["w"], height=default["h"], alt=image.alt, caption=image.caption,
     )
+
+
+CARD_WIDTHS = (540, 1080)
+
+
+def card_webp(png_rel: str, folder: str, name: str, ctx: RenderContext,
+              rel) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """A card slide (PNG from the cards edition) as WebP at phone and full width.
+
+    Returns template data: the PNG as fallback `src`, the WebP `srcset`, and sizes."""
+    import hashlib
+
+    png = ctx.out / png_rel
+    data = png.read_bytes()
+
+    def produce(tmp: Path) -> dict[str, Any]:
+        out_dir = tmp / folder
+        out_dir.mkdir(parents=True, exist_ok=True)
+        files = []
+        with Image.open(png) as im:
+            im = im.convert("RGB")
+            for w in CARD_WIDTHS:
+                small = im if w >= im.width else im.resize(
+                    (w, round(im.height * w / im.width)), Image.Resampling.LANCZOS)
+                f = f"{folder}/{name}-{small.width}.webp"
+                small.save(tmp / f, "WEBP", quality=82, method=4)
+                files.append({"w": small.width, "h": small.height, "file": f})
+        return {"files": files}
+
+    files = ctx.unit(f"card:{folder}/{name}", {"png": hashlib.sha256(data).hexdigest()},
+                     produce)["files"]
+    return {"src": rel(png_rel), "width": files[-1]["w"], "height": files[-1]["h"],
+            "webp": ", ".join(f"{rel(f['file'])} {f['w']}w" for f in files)}
