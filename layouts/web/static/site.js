@@ -42,9 +42,19 @@
       var player = document.getElementById(link.dataset.player || "player");
       if (!player || !player.play) return;
       ev.preventDefault();
-      player.currentTime = parseFloat(link.dataset.start) || 0;
-      var p = player.play();
-      if (p && p.catch) p.catch(function () { /* the user can press play */ });
+      var start = parseFloat(link.dataset.start) || 0;
+      var go = function () {
+        player.currentTime = start;
+        var p = player.play();
+        if (p && p.catch) p.catch(function () { /* the user can press play */ });
+      };
+      if (player.readyState >= 1) {
+        go();
+      } else {  /* preload="none": fetch the metadata first, then seek */
+        player.addEventListener("loadedmetadata", go, { once: true });
+        player.preload = "metadata";
+        player.load();
+      }
       player.focus();
     });
 
