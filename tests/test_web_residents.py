@@ -480,3 +480,19 @@ def test_district_identity_on_every_page(full: Path, mini: Path):
                 "--formats", "web", "-q")
     assert r.code == 2 and "Traceback" not in r.err and "web.kogl" in r.err
     assert "site.yaml" in r.err
+
+
+@pytest.mark.browser
+def test_desktop_pages_pass_axe_without_sideways_scroll(full: Path):
+    issue = _manifest(full)
+    art = next(a for a in issue["articles"] if a["status"] == "published")
+    with serve_folder(full) as base, phone_page() as (page, outside):
+        page.set_viewport_size(DESKTOP)
+        for path in ("index.html", issue["outputs"]["web"], art["outputs"]["web"]):
+            page.goto(base + path)
+            assert horizontal_overflow(page) <= 0, path
+            _axe_clean(page, "1280 " + path)
+        # the issue page: contents on the first desktop screen too
+        page.goto(base + issue["outputs"]["web"])
+        assert page.locator("ol.contents > li").first.bounding_box()["y"] < DESKTOP["height"]
+        assert outside == []

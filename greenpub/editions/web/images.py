@@ -98,7 +98,7 @@ def card_webp(png_rel: str, folder: str, name: str, ctx: RenderContext,
                 small = im if w >= im.width else im.resize(
                     (w, round(im.height * w / im.width)), Image.Resampling.LANCZOS)
                 f = f"{folder}/{name}-{small.width}.webp"
-                small.save(tmp / f, "WEBP", quality=82, method=4)
+                small.save(tmp / f, "WEBP", quality=82, method=2)  # 4: +5 % smaller, 2x slower
                 files.append({"w": small.width, "h": small.height, "file": f})
         return {"files": files}
 
