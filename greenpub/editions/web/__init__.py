@@ -23,7 +23,7 @@ from ...content.model import Article, ImageRef, Issue
 from ...errors import RenderError
 from ..base import Edition, Outputs, RenderContext
 from . import body as B
-from .images import WebImage, card_webp, web_image
+from .images import WebImage, cards_webp, web_image
 from .search import build_index
 from .settings import WebSettings, load_settings
 
@@ -165,8 +165,9 @@ class WebEdition(Edition):
                      "issue": url(paths.web_issue(issue.id)) + "#listen"
                      if issue_out.get("mp3") else None}
         card_dir = f"{img_dir}/cards"
-        cards = [{**card_webp(c["src"], card_dir, f"{article.slug}-{i:02d}", ctx, url),
-                  "alt": c["alt"]} for i, c in enumerate(a_out.get("cards", []), 1)]
+        slides = a_out.get("cards", [])
+        cards = [{**web, "alt": c["alt"]} for c, web in zip(
+            slides, cards_webp([c["src"] for c in slides], card_dir, article.slug, ctx, url))]
         links = []
         if a_out.get("mp3"):
             links.append(self._link(ctx, url, a_out["mp3"], "이 기사 음성(MP3)", None, True))

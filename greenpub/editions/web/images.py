@@ -78,31 +78,41 @@ def web_image(image: ImageRef, folder: str, ctx: RenderContext, rel) -> WebImage
 CARD_WIDTHS = (540, 1080)
 
 
-def card_webp(png_rel: str, folder: str, name: str, ctx: RenderContext,
-              rel) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """A card slide (PNG from the cards edition) as WebP at phone and full width.
+def cards_webp(pngs: list[str], folder: str, stem: str, ctx: RenderContext,
+               rel) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """One article's card slides (PNGs from the cards edition) as WebP at phone and full
+    width, encoded in threads (Pillow releases the GIL), cached as one unit.
 
-    Returns template data: the PNG as fallback `src`, the WebP `srcset`, and sizes."""
+    Returns per slide the template data: the PNG as fallback `src`, the WebP `srcset`."""
     import hashlib
+    from concurrent.futures import ThreadPoolExecutor
 
-    png = ctx.out / png_rel
-    data = png.read_bytes()
+    digests = [hashlib.sha256((ctx.out / p).read_bytes()).hexdigest() for p in pngs]
 
-    def produce(tmp: Path) -> dict[str, Any]:
-        out_dir = tmp / folder
-        out_dir.mkdir(parents=True, exist_ok=True)
+    def encode(tmp: Path, index: int, png: str) -> list[dict[str, Any]]:
         files = []
-        with Image.open(png) as im:
+        with Image.open(ctx.out / png) as im:
             im = im.convert("RGB")
             for w in CARD_WIDTHS:
-                small = im if w >= im.width else im.resize(
-                    (w, round(im.height * w / im.width)), Image.Resampling.LANCZOS)
-                f = f"{folder}/{name}-{small.width}.webp"
-                small.save(tmp / f, "WEBP", quality=82, method=2)  # 4: +5 % smaller, 2x slower
+                if w >= im.width:
+                    small = im
+                elif im.width == 2 * w:
+                    small = im.reduce(2)  # exact halving: a box filter, 10x faster than Lanczos
+                else:
+                    small = im.resize((w, round(im.height * w / im.width)),
+                                      Image.Resampling.LANCZOS)
+                f = f"{folder}/{stem}-{index:02d}-{small.width}.webp"
+                small.save(tmp / f, "WEBP", quality=82, method=2)  # 4: 5 % smaller, 2x slower
                 files.append({"w": small.width, "h": small.height, "file": f})
-        return {"files": files}
+        return files
 
-    files = ctx.unit(f"card:{folder}/{name}", {"png": hashlib.sha256(data).hexdigest()},
-                     produce)["files"]
-    return {"src": rel(png_rel), "width": files[-1]["w"], "height": files[-1]["h"],
-            "webp": ", ".join(f"{rel(f['file'])} {f['w']}w" for f in files)}
+    def produce(tmp: Path) -> dict[str, Any]:
+        (tmp / folder).mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=max(1, min(4, ctx.options.jobs))) as pool:
+            slides = list(pool.map(lambda a: encode(tmp, *a), enumerate(pngs, 1)))
+        return {"slides": slides}
+
+    slides = ctx.unit(f"cards-webp:{folder}/{stem}", {"png": digests}, produce)["slides"]
+    return [{"src": rel(png), "width": files[-1]["w"], "height": files[-1]["h"],
+             "webp": ", ".join(f"{rel(f['file'])} {f['w']}w" for f in files)}
+            for png, files in zip(pngs, slides)]
