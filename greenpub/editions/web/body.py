@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 # "Table: caption" / "표: caption" paragraph right before or after a table (the pandoc
 # convention); otherwise the heading before the table names it.
-_CAPTION = re.compile(r"^\s*(?:표|Table)\s*[:：]\s*(.+)$", re.S)
+_CAPTION = re.compile(r"^\s*(?:표|Table)\s*[:：]\s*(.+)$", re.DOTALL)
 # Korean phone numbers: 032-560-4114, 02-123-4567, 010-1234-5678, 1588-1234.
 PHONE = re.compile(r"(?<![\d-])(0\d{1,2}-\d{3,4}-\d{4}|1[5-9]\d{2}-\d{4})(?![\d-])")
 _NO_LINKS = {"a", "code", "pre", "time", "script", "style"}

@@ -91,16 +91,17 @@ def cards_webp(pngs: list[str], folder: str, stem: str, ctx: RenderContext,
 
     def encode(tmp: Path, index: int, png: str) -> list[dict[str, Any]]:
         files = []
-        with Image.open(ctx.out / png) as im:
-            im = im.convert("RGB")
+        with Image.open(ctx.out / png) as src:
+            rgb = src.convert("RGB")
             for w in CARD_WIDTHS:
-                if w >= im.width:
-                    small = im
-                elif im.width == 2 * w:
-                    small = im.reduce(2)  # exact halving: a box filter, 10x faster than Lanczos
+                small: Image.Image
+                if w >= rgb.width:
+                    small = rgb
+                elif rgb.width == 2 * w:
+                    small = rgb.reduce(2)  # exact halving: a box filter, 10x faster than Lanczos
                 else:
-                    small = im.resize((w, round(im.height * w / im.width)),
-                                      Image.Resampling.LANCZOS)
+                    small = rgb.resize((w, round(rgb.height * w / rgb.width)),
+                                       Image.Resampling.LANCZOS)
                 f = f"{folder}/{stem}-{index:02d}-{small.width}.webp"
                 small.save(tmp / f, "WEBP", quality=82, method=2)  # 4: 5 % smaller, 2x slower
                 files.append({"w": small.width, "h": small.height, "file": f})

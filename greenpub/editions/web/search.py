@@ -32,7 +32,7 @@ def build_index(ctx: RenderContext, pages: list[str]) -> str:
             raise RenderError(M.SEARCH_FAILED.format(detail=exc), None) from None
         proc = subprocess.run(
             [exe, "--site", str(ctx.out), "--output-path", str(tmp / BUNDLE), "--silent"],
-            capture_output=True, text=True, timeout=300)
+            capture_output=True, text=True, timeout=300, check=False)
         if proc.returncode != 0:
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             raise RenderError(M.SEARCH_FAILED.format(detail=detail[-1] if detail else
