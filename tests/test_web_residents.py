@@ -458,7 +458,7 @@ def test_phone_links_leave_links_and_code_alone():
 
     root = lxml.html.fragment_fromstring(
         "<p>문의 02-123-4567, 1588-1234 또는 <a href='https://x.example'>032-560-4114</a>"
-        " <code>010-1234-5678</code> 2021-03-02</p>", create_parent="div")
+        " <code>010-1234-5678</code> 2021-03-02, 1999-2000년, 1987-2020</p>", create_parent="div")
     body.phone_links(root)
     assert root.xpath("//a/@href") == ["tel:021234567", "tel:15881234", "https://x.example"]
 
@@ -496,3 +496,19 @@ def test_desktop_pages_pass_axe_without_sideways_scroll(full: Path):
         page.goto(base + issue["outputs"]["web"])
         assert page.locator("ol.contents > li").first.bounding_box()["y"] < DESKTOP["height"]
         assert outside == []
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ("  emblem: no-such.svg\n", "no-such.svg"),
+    ("  emblem: ../../etc/passwd.png\n", "web.emblem"),
+    ("  homepage: https://www.seo.incheon.kr/\n", "web.homepage"),
+    ("  logo: x.svg\n", "logo"),
+])
+def test_bad_web_settings_are_refused_in_korean(mini: Path, setting: str, expected: str):
+    site = mini / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "web:\n" + setting, "utf-8")
+    r = run_cli("build", "--content", str(mini), "--out", str(mini.parent / "out"),
+                "--formats", "web", "-q")
+    assert r.code == 2 and "Traceback" not in r.err, r.err
+    assert "site.yaml" in r.err and expected in r.err
+    assert not (mini.parent / "out").exists()  # nothing half-written

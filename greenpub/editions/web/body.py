@@ -14,8 +14,9 @@ from lxml.html import HtmlElement
 # "Table: caption" / "표: caption" paragraph right before or after a table (the pandoc
 # convention); otherwise the heading before the table names it.
 _CAPTION = re.compile(r"^\s*(?:표|Table)\s*[:：]\s*(.+)$", re.DOTALL)
-# Korean phone numbers: 032-560-4114, 02-123-4567, 010-1234-5678, 1588-1234.
-PHONE = re.compile(r"(?<![\d-])(0\d{1,2}-\d{3,4}-\d{4}|1[5-9]\d{2}-\d{4})(?![\d-])")
+# Korean phone numbers: 032-560-4114, 02-123-4567, 010-1234-5678, and the nationwide
+# 15xx/16xx/18xx-xxxx numbers (not a span of years such as 1999-2000년).
+PHONE = re.compile(r"(?<![\d-])(0\d{1,2}-\d{3,4}-\d{4}|1(?:5[4-9]|6\d|8\d)\d-\d{4})(?![\d-]|년)")
 _NO_LINKS = {"a", "code", "pre", "time", "script", "style"}
 # A token with punctuation has line-break opportunities inside it ("2시~4시", "3.(화)",
 # "032-560-4114") that keep-all does not remove; such tokens in table cells are kept whole.
