@@ -78,6 +78,21 @@ class Contact(Settings):
         return any(True for _ in self.items())
 
 
+class FeedbackModel(Settings):
+    """The residents' feedback survey the office runs (linked from every edition)."""
+
+    url: str
+    label: Text = M.FEEDBACK_LABEL
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        value = value.strip()
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(M.BAD_FEEDBACK_URL.format(value=value))
+        return value
+
+
 class SiteModel(Settings):
     title: Text
     publisher: Text
@@ -88,6 +103,7 @@ class SiteModel(Settings):
     review: ReviewModel
     committee: list[MemberModel] = []
     lexicon: dict[str, Text] = {}
+    feedback: FeedbackModel | None = None
 
     @field_validator("contact", mode="before")
     @classmethod
@@ -124,6 +140,12 @@ class Checkpoint:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
 class CommitteeMember:
     name: str
     role: str  # 당연직 | 위촉직 | ""
@@ -144,6 +166,7 @@ class SiteConfig:
     lexicon: dict[str, str] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # raw edition blocks
     settings: dict[str, Any] = field(default_factory=dict)  # validated edition settings
+    feedback: Feedback | None = None
 
     def checkpoint_ids(self) -> list[str]:
         return [c.id for c in self.checkpoints]
@@ -170,7 +193,8 @@ class SiteConfig:
         """What any edition may print about the publication (for cache keys)."""
         return {"title": self.title, "publisher": self.publisher, "language": self.language,
                 "base_url": self.base_url, "description": self.description,
-                "contact": self.contact.model_dump()}
+                "contact": self.contact.model_dump(),
+                "feedback": [self.feedback.url, self.feedback.label] if self.feedback else None}
 
     def with_section(self, name: str, block: dict[str, Any]) -> SiteConfig:
         """A copy with one edition block replaced and validated (for programs and tests)."""
@@ -254,7 +278,8 @@ def parse_site_config(data: CommentedMap, path: Path) -> SiteConfig:
                                 c.quorum, c.chair) for c in site.review.checkpoints],
         description=site.description,
         committee=[CommitteeMember(m.name, m.role or "", m.id or "") for m in site.committee],
-        lexicon=dict(site.lexicon), sections=sections, settings=settings)
+        lexicon=dict(site.lexicon), sections=sections, settings=settings,
+        feedback=Feedback(site.feedback.url, site.feedback.label) if site.feedback else None)
 
 
 def _rule_errors(site: SiteModel, data: CommentedMap, path: Path) -> list[ConfigError]:

@@ -75,6 +75,8 @@ BAD_COMMITTEE_ROLE = "편집위원 구분 '{value}'은(는) 쓸 수 없습니다
 QUOTE_THIS = ("'{field}' 값 {value}이(가) 숫자로 읽혔습니다(맨 앞의 0이 사라질 수 있습니다). "
               "따옴표로 감싸 주세요(예: \"032-560-4114\").")
 UNDEFINED_FOOTNOTE = "각주 '{ref}'의 내용이 없습니다. 본문 아래에 '{ref}: 각주 내용' 줄을 써 주세요."
+BAD_FEEDBACK_URL = "'feedback.url' 값 '{value}'은(는) 웹 주소가 아닙니다: https://로 시작하는 설문 주소를 적어 주세요."
+FEEDBACK_LABEL = "소식지 독자 의견 조사 참여하기"
 UNKNOWN_KEY = "알 수 없는 항목 '{key}'입니다(오타인지 확인해 주세요). 사용할 수 있는 항목: {known}"
 DUPLICATE_CHECKPOINT = "검토 단계 id '{value}'가 두 번 나옵니다."
 NO_CHECKPOINTS = "review.checkpoints에 검토 단계가 하나 이상 있어야 합니다."

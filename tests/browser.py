@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -25,6 +27,27 @@ def serve_folder(folder: Path) -> Iterator[str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             return
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            """Byte ranges, as every real web server answers them: without them the
+            browser cannot seek in audio it has not downloaded yet."""
+            m = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+            path = Path(self.translate_path(self.path))
+            if not m or not path.is_file():
+                return super().send_head()
+            data = path.read_bytes()
+            start = int(m.group(1))
+            end = min(int(m.group(2) or len(data) - 1), len(data) - 1)
+            if start >= len(data):
+                self.send_error(416)
+                return None
+            self.send_response(206)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+            self.send_header("Content-Length", str(end - start + 1))
+            self.send_header("Accept-Ranges", "bytes")
+            self.end_headers()
+            return io.BytesIO(data[start:end + 1])
 
     handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -285,7 +285,9 @@ def test_dangerous_html_is_removed_with_a_warning(tmp_path: Path) -> None:
     for rel, data in snapshot(out).items():
         if not rel.endswith((".html", ".xml")):
             continue
-        text = data.decode("utf-8").lower()
+        # the web edition's own script files are the only scripts, never inline
+        text = re.sub(r'<script src="(\.\./)*static/[a-z]+\.js"( defer)?></script>', "",
+                      data.decode("utf-8")).lower()
         for bad in ("<script", "<iframe", "onerror", "javascript:", "expression(", "data:text",
                     "alert("):
             assert bad not in text, (rel, bad)

@@ -46,7 +46,7 @@ def test_web_pages_link_to_every_other_edition(built):
     for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u"):
         assert (out / issue["outputs"][key]).resolve() in hrefs, key
     assert doc.xpath("//audio/@src")
-    assert len(doc.xpath("//ol[@class='chapters']/li")) == sum(
+    assert len(doc.xpath("//ol[@class='contents']//a[@data-start]")) == sum(
         a["status"] == "published" for a in issue["articles"])
     art = next(a for a in issue["articles"] if a["status"] == "published")
     adoc = lxml.html.fromstring((out / art["outputs"]["web"]).read_bytes())
@@ -73,7 +73,7 @@ def test_axe_with_every_edition(built):
         assert outside == []
 
 
-def test_article_page_has_player_and_the_issue_chapter_list(built):
+def test_article_page_has_player_and_a_link_to_the_issue_chapters(built):
     out, manifest = built
     (issue,) = manifest["issues"]
     published = [a for a in issue["articles"] if a["status"] == "published"]
@@ -82,10 +82,9 @@ def test_article_page_has_player_and_the_issue_chapter_list(built):
     (src,) = doc.xpath("//section[@class='audio']/audio/@src")
     assert (out / art["outputs"]["web"]).parent.joinpath(src).resolve() == \
         (out / art["outputs"]["mp3"]).resolve()
-    items = doc.xpath("//section[@class='audio']//ol[@class='chapters']/li")
-    assert len(items) == len(published)
-    current = doc.xpath("//ol[@class='chapters']//*[@aria-current='page']")
-    assert [c.text for c in current] == [art["title"]]
+    (chapters,) = doc.xpath("//section[@class='audio']//a[contains(@href, '#listen')]/@href")
+    assert (out / art["outputs"]["web"]).parent.joinpath(chapters.split("#")[0]).resolve() == \
+        (out / issue["outputs"]["web"]).resolve()
 
 
 def test_chapter_times_jump_into_the_whole_issue_mp3(built):
@@ -93,7 +92,7 @@ def test_chapter_times_jump_into_the_whole_issue_mp3(built):
     (issue,) = manifest["issues"]
     page = out / issue["outputs"]["web"]
     doc = lxml.html.fromstring(page.read_bytes())
-    links = doc.xpath("//ol[@class='chapters']//a[@class='time']/@href")
+    links = doc.xpath("//ol[@class='contents']//a[@data-start]/@href")
     starts = [ch["start"] for ch in issue["outputs"]["chapters"]]
     assert len(links) == len(starts)
     for href, start in zip(links, starts):

@@ -196,8 +196,8 @@ class AudioEdition(Edition):
     name = "audio"
     title = "오디오북"
     outputs = {
-        "mp3": OutputSpec("오디오북 MP3", "기사별 장(챕터) 포함", link=True),
-        "m3u": OutputSpec("재생 목록", "기사별 재생 목록(M3U8)", link=True),
+        "mp3": OutputSpec("이번 호 전체 듣기(MP3)", "기사별 장(챕터) 포함", link=True),
+        "m3u": OutputSpec("기사별 재생 목록(M3U8)", link=True),
         "audio_contents": OutputSpec("차례 음성"),
     }
     settings_model = AudioSettings

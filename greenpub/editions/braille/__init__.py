@@ -90,8 +90,8 @@ class BrailleEdition(Edition):
     title = "점자판"
     outputs = {
         "braille_preview": OutputSpec("점자 미리보기", "점역 교정용", link=True, download=False),
-        "brf": OutputSpec("점자 BRF", "점자 프린터·점자정보단말기용", link=True),
-        "pef": OutputSpec("점자 PEF", "국제 표준 점자 형식", link=True),
+        "brf": OutputSpec("점자 파일(BRF)", "점자 프린터·점자정보단말기용", link=True),
+        "pef": OutputSpec("점자 파일(PEF)", "국제 표준 점자 형식", link=True),
         "braille_check": OutputSpec("점역 교차 검증"),
     }
     settings_model = BrailleSettings

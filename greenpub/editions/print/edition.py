@@ -36,8 +36,9 @@ class PrintEdition(Edition):
     aliases = ("pdf",)  # the --formats key until 0.2
     settings_model = PrintSettings
     outputs = {
-        "pdf": OutputSpec("인쇄판 PDF", "A4, 화면 낭독기 지원", link=True),
-        "pdf_large": OutputSpec("큰 글자 PDF", "본문 18포인트 이상", link=True),
+        # PDFs open in the phone's viewer rather than downloading
+        "pdf": OutputSpec("인쇄판 PDF", "A4, 화면 낭독기 지원", link=True, download=False),
+        "pdf_large": OutputSpec("큰 글자 PDF", "본문 18포인트 이상", link=True, download=False),
     }
 
     part_titles = {"standard": "일반", "large": "큰 글자"}

@@ -8,6 +8,7 @@ inserted as data, never evaluated as a template.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import shutil
 from pathlib import Path
@@ -21,13 +22,32 @@ from ... import messages as M
 from ...content.model import Article, ImageRef, Issue
 from ...errors import RenderError
 from ..base import ALL, Edition, OutputSpec, Outputs, RenderContext
-from .images import WebImage, web_image
+from . import body as B
+from .images import WebImage, cards_webp, web_image
+from .search import build_index
+from .settings import WebSettings, load_settings
 
 OG_SIZE = (1200, 630)
 
 
 def date_ko(d: dt.date) -> str:
     return f"{d.year}년 {d.month}월 {d.day}일"
+
+
+def duration_ko(seconds: float) -> str:
+    """One way to say a duration, floored like the browser's player shows it."""
+    s = int(seconds)
+    return f"{s // 60}분 {s % 60}초" if s >= 60 else f"{s}초"
+
+
+def size_ko(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f}MB"
+    return f"{max(1, round(n / 1000))}KB"
+
+
+SEARCH_PAGE = "search.html"
+EMBLEM = "static/emblem"
 
 
 class Page:
@@ -62,7 +82,9 @@ class WebEdition(Edition):
         url = Page(page)
         base = {"site": ctx.site, "generator": GENERATOR, "drafts": ctx.drafts,
                 "canonical": None, "og_image": None, "og_type": "website",
-                "og_title": ctx.site.title, "description": ctx.site.description or ctx.site.title}
+                "og_title": ctx.site.title, "description": ctx.site.description or ctx.site.title,
+                "identity": self._identity(ctx),
+                "published": None}
         base.update(data)
 
         def produce(tmp: Path) -> None:
@@ -74,6 +96,21 @@ class WebEdition(Edition):
         key = {k: v for k, v in base.items() if k != "site"}
         ctx.unit(f"page:{page}", {"data": key, "site": ctx.site.identity()}, produce)
         return page
+
+    def settings(self, ctx: RenderContext) -> WebSettings:
+        if getattr(self, "_settings", None) is None:
+            self._settings = load_settings(ctx.site)
+        return self._settings
+
+    def _identity(self, ctx: RenderContext) -> dict[str, Any]:
+        """The district's identity (web: block) and the feedback survey, for every page."""
+        s = self.settings(ctx)
+        data = s.dict()
+        data["emblem"] = (EMBLEM + s.emblem.suffix.lower()) if s.emblem else None
+        data["emblem_digest"] = s.emblem and hashlib.sha256(s.emblem.read_bytes()).hexdigest()
+        fb = ctx.site.feedback
+        data["feedback"] = {"url": fb.url, "label": fb.label} if fb else None
+        return data
 
     # -- per issue -------------------------------------------------------------
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
@@ -87,15 +124,17 @@ class WebEdition(Edition):
         cover = self._image(issue.cover, img_dir, ctx, url) if issue.cover else None
         hrefs = {a.slug: paths.web_article(issue.id, a.slug) for a in issue.articles}
         audio = self._issue_audio(issue, issue_out, url, hrefs)
+        starts = {ch["slug"]: ch for ch in audio["chapters"]} if audio else {}
         self._render(
             ctx, "issue.html", page,
             issue={"label": issue.label, "title": issue.title, "date": issue.date,
                    "date_ko": date_ko(issue.date), "cover": cover,
                    "note_html": self._body_html(issue.note_html, issue.note_images, img_dir,
-                                                ctx, url)},
+                                                ctx, url, title=issue.title)},
             articles=[{"href": url(hrefs[a.slug]), "title": a.title, "section": a.section,
-                       "summary": a.summary, "draft": a.draft} for a in issue.articles],
-            audio=audio, links=self._issue_links(issue_out, url),
+                       "summary": a.summary, "draft": a.draft,
+                       "chapter": starts.get(a.slug)} for a in issue.articles],
+            audio=audio, links=self._issue_links(ctx, issue_out, url),
             canonical=ctx.url(paths.web_issue_url(issue.id)),
             og_title=f"{ctx.site.title} {issue.label} — {issue.title}",
             description=_first_line(issue.note_md) or issue.title,
@@ -119,33 +158,35 @@ class WebEdition(Edition):
         url = Page(page)
         lead = self._image(article.images[0], img_dir, ctx, url) if article.images else None
         gallery = [self._image(img, img_dir, ctx, url) for img in article.images[1:]]
-        body = self._body_html(article.html, article.body_images, img_dir, ctx, url)
+        body = self._body_html(article.html, article.body_images, img_dir, ctx, url, lead,
+                               article.title)
         audio = None
         if a_out.get("mp3"):
-            hrefs = {a.slug: paths.web_article(issue.id, a.slug) for a in issue.articles}
-            whole = self._issue_audio(issue, issue_out, url, hrefs)
-            chapters = whole["chapters"] if whole else []
-            for ch in chapters:
-                ch["current"] = ch["slug"] == article.slug
-            audio = {"src": url(a_out["mp3"]), "duration": a_out.get("duration"),
-                     "whole": whole["src"] if whole else None, "chapters": chapters}
-        cards = [{"src": url(c["src"]), "alt": c["alt"]} for c in a_out.get("cards", [])]
+            audio = {"src": url(a_out["mp3"]),
+                     "label": f"{article.title} 기사 듣기",
+                     "duration": a_out.get("duration") and duration_ko(a_out["duration"]),
+                     "issue": url(paths.web_issue(issue.id)) + "#listen"
+                     if issue_out.get("mp3") else None}
+        card_dir = f"{img_dir}/cards"
+        slides = a_out.get("cards", [])
+        cards = [{**web, "alt": c["alt"]} for c, web in zip(
+            slides, cards_webp([c["src"] for c in slides], card_dir, article.slug, ctx, url))]
         links = []
         if a_out.get("mp3"):
-            links.append({"href": url(a_out["mp3"]), "label": "이 기사 음성(MP3)",
-                          "note": a_out.get("duration") and f"약 {round(a_out['duration'] / 60) or 1}분",
-                          "download": True})
-        links += self._issue_links(issue_out, url)
+            links.append(self._link(ctx, url, a_out["mp3"], "이 기사 음성(MP3)", None, True))
+        links += self._issue_links(ctx, issue_out, url)
         return self._render(
             ctx, "article.html", page,
             issue={"label": issue.label, "href": url(paths.web_issue(issue.id))},
+            published={"iso": issue.date.isoformat(), "ko": date_ko(issue.date)},
             article={"title": article.title, "subtitle": article.subtitle,
                      "section": article.section, "author": article.author,
                      "author_role": article.author_role, "summary": article.summary,
                      "draft": article.draft, "reasons": list(article.draft_reasons),
                      "changes": article.draft_changes if article.draft else None},
             lead=lead, gallery=gallery, body=body, audio=audio, cards=cards,
-            cards_zip=url(a_out["cards_zip"]) if a_out.get("cards_zip") else None,
+            cards_zip=self._link(ctx, url, a_out["cards_zip"], "카드뉴스 전체 내려받기(ZIP)",
+                                 None, True) if a_out.get("cards_zip") else None,
             prev={"href": url(paths.web_article(issue.id, prev.slug)), "title": prev.title}
             if prev else None,
             next={"href": url(paths.web_article(issue.id, nxt.slug)), "title": nxt.title}
@@ -157,32 +198,34 @@ class WebEdition(Edition):
                        img_dir, url),
         )
 
+    def _figure(self, ctx: RenderContext, img: WebImage, loading: str = "lazy") -> Any:
+        return lxml.html.fragment_fromstring(
+            self.env(ctx).from_string(
+                '{% from "_macros.html" import figure %}{{ figure(img, loading) }}'
+            ).render(img=img, loading=loading))
+
     def _body_html(self, html: str, images: list[ImageRef], img_dir: str, ctx: RenderContext,
-                   url: Page) -> str:
-        """Swap body images for responsive <figure>s and make tables scroll on their own."""
-        if not html.strip():
-            return ""
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
+                   url: Page, lead: WebImage | None = None, title: str = "") -> str:
+        """Body images as responsive <figure>s, the lead image after the first paragraph,
+        tables captioned in their own scroll box, named footnotes, tap-to-call numbers."""
+        root = lxml.html.fragment_fromstring(html or "", create_parent="div")
         by_src = {img.src: img for img in images}
         for img_el in list(root.iter("img")):
             ref = by_src.get(img_el.get("src", ""))
             if ref is None:
                 img_el.getparent().remove(img_el)  # remote images are never loaded
                 continue
-            web = self._image(ref, img_dir, ctx, url)
-            fig = lxml.html.fragment_fromstring(
-                self.env(ctx).from_string(
-                    '{% from "_macros.html" import figure %}{{ figure(img) }}').render(img=web))
+            fig = self._figure(ctx, self._image(ref, img_dir, ctx, url))
             parent = img_el.getparent()
             if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip():
                 parent.getparent().replace(parent, fig)
             else:
                 parent.replace(img_el, fig)
-        for i, table in enumerate(root.iter("table")):
-            wrap = lxml.html.Element("div", {"class": "table-wrap", "role": "region",
-                                            "tabindex": "0", "aria-label": f"표 {i + 1}"})
-            table.addprevious(wrap)
-            wrap.append(table)
+        B.tables(root, title)
+        B.footnotes(root)
+        B.phone_links(root)
+        if lead is not None:
+            B.insert_after_first_paragraph(root, self._figure(ctx, lead, "eager"))
         return "".join(lxml.html.tostring(c, encoding="unicode") for c in root)
 
     def _image(self, image: ImageRef, img_dir: str, ctx: RenderContext, url: Page) -> WebImage:
@@ -213,15 +256,29 @@ class WebEdition(Edition):
             slug = ch.get("slug")
             chapters.append({"title": ch.get("title", ""), "start": ch.get("start", 0),
                              "slug": slug, "href": url(hrefs[slug]) if slug in hrefs else None})
-        return {"src": url(issue_out["mp3"]), "chapters": chapters}
+        # The whole file ends where its last chapter ends (the audio edition joins the parts).
+        end = max((ch.get("end", 0) for ch in issue_out.get("chapters", [])), default=0)
+        return {"src": url(issue_out["mp3"]), "chapters": chapters,
+                "label": f"{issue.label} 전체 듣기",
+                "duration": duration_ko(end) if end else None}
 
     @staticmethod
-    def _issue_links(issue_out: dict[str, Any], url: Page) -> list[dict[str, Any]]:
-        """A link to every issue output another edition declares as linkable."""
+    def _link(ctx: RenderContext, url: Page, target: str, label: str, note: str | None,
+              download: bool) -> dict[str, Any]:
+        """A link to another edition's file, with its size (the file is in staging)."""
+        f = ctx.out / target
+        kind = posixpath.splitext(target)[1].lstrip(".").upper()
+        size = f"{kind}, {size_ko(f.stat().st_size)}" if f.is_file() else None
+        return {"href": url(target), "label": label, "note": note, "download": download,
+                "size": size}
+
+    def _issue_links(self, ctx: RenderContext, issue_out: dict[str, Any],
+                     url: Page) -> list[dict[str, Any]]:
+        """A link to every issue output another edition declares as linkable (PDFs open
+        in the phone's viewer; braille and playlists download)."""
         from .. import output_specs
 
-        return [{"href": url(issue_out[key]), "label": spec.label, "note": spec.note,
-                 "download": spec.download}
+        return [self._link(ctx, url, issue_out[key], spec.label, spec.note, spec.download)
                 for key, spec in output_specs().items()
                 if spec.link and isinstance(issue_out.get(key), str)]
 
@@ -234,19 +291,39 @@ class WebEdition(Edition):
                 dest = ctx.out / paths.STATIC / f.relative_to(static_src)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, dest)
+        emblem = self.settings(ctx).emblem
+        if emblem is not None:
+            ctx.write_bytes(EMBLEM + emblem.suffix.lower(), emblem.read_bytes())
         ordered = sorted(issues, key=lambda i: i.id, reverse=True)
         page = paths.web_index()
         url = Page(page)
+        years: dict[int, list[dict[str, Any]]] = {}
+        for i in ordered:
+            years.setdefault(i.date.year, []).append({
+                "href": url(paths.web_issue(i.id)), "label": i.label, "title": i.title,
+                "count": len(i.articles), "date_ko": date_ko(i.date),
+                "date": i.date.isoformat(),
+                "cover": self._image(i.cover, paths.web_image_dir(i.id), ctx, url)
+                if i.cover else None})
+        og: dict[str, Any] = {}
+        if ordered:  # the home page shares as the newest issue
+            latest = ordered[0]
+            out = ctx.issue_entry(latest.id).get("outputs", {})
+            og = self._og(ctx, out.get("og"), out.get("og_alt") or
+                          f"{ctx.site.title} {latest.label} 표지", latest.cover,
+                          paths.web_image_dir(latest.id), url)
         self._render(
             ctx, "index.html", page,
-            issues=[{"href": url(paths.web_issue(i.id)), "label": i.label,
-                     "title": i.title, "count": len(i.articles),
-                     "cover": self._image(i.cover, paths.web_image_dir(i.id), ctx, url)
-                     if i.cover else None} for i in ordered],
+            years=[{"year": y, "issues": items} for y, items in years.items()],
             canonical=ctx.url(""), og_title=ctx.site.title,
-            description=ctx.site.description or ctx.site.title,
+            description=ctx.site.description or ctx.site.title, **og,
         )
+        self._render(ctx, "search.html", SEARCH_PAGE, canonical=ctx.url(SEARCH_PAGE),
+                     og_title=f"{ctx.site.title} 검색")
         outs.issue["web_index"] = page
+        outs.issue["web_search"] = SEARCH_PAGE
+        articles = [paths.web_article(i.id, a.slug) for i in issues for a in i.articles]
+        outs.issue["search_index"] = build_index(ctx, articles)
         outs.issue["feed"] = self._feed(ordered, ctx)
         return outs
 

@@ -80,3 +80,47 @@ def web_image(image: ImageRef, folder: str, ctx: RenderContext, rel) -> WebImage
         webp=", ".join(f"{url(f['webp'])} {f['w']}w" for f in files),
         width=default["w"], height=default["h"], alt=image.alt, caption=image.caption,
     )
+
+
+CARD_WIDTHS = (540, 1080)
+
+
+def cards_webp(pngs: list[str], folder: str, stem: str, ctx: RenderContext,
+               rel) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """One article's card slides (PNGs from the cards edition) as WebP at phone and full
+    width, encoded in threads (Pillow releases the GIL), cached as one unit.
+
+    Returns per slide the template data: the PNG as fallback `src`, the WebP `srcset`."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    digests = [hashlib.sha256((ctx.out / p).read_bytes()).hexdigest() for p in pngs]
+
+    def encode(tmp: Path, index: int, png: str) -> list[dict[str, Any]]:
+        files = []
+        with Image.open(ctx.out / png) as src:
+            rgb = src.convert("RGB")
+            for w in CARD_WIDTHS:
+                small: Image.Image
+                if w >= rgb.width:
+                    small = rgb
+                elif rgb.width == 2 * w:
+                    small = rgb.reduce(2)  # exact halving: a box filter, 10x faster than Lanczos
+                else:
+                    small = rgb.resize((w, round(rgb.height * w / rgb.width)),
+                                       Image.Resampling.LANCZOS)
+                f = f"{folder}/{stem}-{index:02d}-{small.width}.webp"
+                small.save(tmp / f, "WEBP", quality=82, method=2)  # 4: 5 % smaller, 2x slower
+                files.append({"w": small.width, "h": small.height, "file": f})
+        return files
+
+    def produce(tmp: Path) -> dict[str, Any]:
+        (tmp / folder).mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=max(1, min(4, ctx.options.jobs))) as pool:
+            slides = list(pool.map(lambda a: encode(tmp, *a), enumerate(pngs, 1)))
+        return {"slides": slides}
+
+    slides = ctx.unit(f"cards-webp:{folder}/{stem}", {"png": digests}, produce)["slides"]
+    return [{"src": rel(png), "width": files[-1]["w"], "height": files[-1]["h"],
+             "webp": ", ".join(f"{rel(f['file'])} {f['w']}w" for f in files)}
+            for png, files in zip(pngs, slides)]
