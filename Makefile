@@ -64,7 +64,8 @@ lock:
 	@# compiled in a scratch folder: our build.py would shadow the `build` package there
 	tmp=$$(mktemp -d) && cp pyproject.toml setup.py requirements-build.in $$tmp/ && \
 	  (cd $$tmp && $(abspath $(PY)) -m piptools compile -q --generate-hashes --allow-unsafe \
-	    --extra test --strip-extras -o $(LOCK) pyproject.toml requirements-build.in) && \
+	    --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+	    -o $(LOCK) pyproject.toml requirements-build.in) && \
 	  cp $$tmp/$(LOCK) $(LOCK) && rm -rf $$tmp
 
 clean:
