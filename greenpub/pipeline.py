@@ -155,9 +155,17 @@ class Pipeline:
                                  options=self.options, cache=self.cache,
                                  manifest=manifest or {}, all_issues=issues)
 
-        first = [(f, i, part) for f in formats if f != "web" for i in issues
-                 for part in load(f).parts(i)]
+        # Editions that read another's output (`needs`, e.g. the talking books read the
+        # print PDF's page numbers) run after the rest, with their manifest entries.
+        later = {f for f in formats if set(getattr(load(f), "needs", ())) & set(formats)}
+        first = [(f, i, part) for f in formats if f != "web" and f not in later
+                 for i in issues for part in load(f).parts(i)]
         results = self._run_tasks(first, ctx)
+        if later - {"web"}:
+            done = self._outputs_by_issue(results)
+            second: list[Task] = [(f, i, part) for f in formats if f in later - {"web"}
+                                  for i in issues for part in load(f).parts(i)]
+            results += self._run_tasks(second, lambda: ctx(done))
         if "web" in formats:
             manifest = self._outputs_by_issue(results)
             tasks: list[Task] = [("web", i, "") for i in issues]

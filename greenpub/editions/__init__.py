@@ -14,6 +14,8 @@ REGISTRY: dict[str, str] = {
     "cards": "greenpub.editions.cards:CardsEdition",
     "braille": "greenpub.editions.braille:BrailleEdition",
     "pdf": "greenpub.editions.print:PrintEdition",
+    "daisy": "greenpub.editions.talkingbook:DaisyEdition",  # after pdf: its page numbers
+    "epub": "greenpub.editions.talkingbook:EpubEdition",
     "web": "greenpub.editions.web:WebEdition",  # last: links to every other edition
 }
 

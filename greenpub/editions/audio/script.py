@@ -76,9 +76,11 @@ class ScriptWriter:
             self.block = block
         return self
 
-    def say(self, text: str, pause_ms: int | None = None) -> None:
+    def say(self, text: str, pause_ms: int | None = None, split: bool = True) -> None:
+        """One segment, or with `by_sentence` one per sentence (unless `split` is False:
+        a table row, a heading stay whole, as they are shown as one piece)."""
         pause = self.settings.pause_ms if pause_ms is None else pause_ms
-        parts = sentences(text) if self.by_sentence else [text]
+        parts = sentences(text) if self.by_sentence and split else [text]
         for i, part in enumerate(parts):
             spoken = normalize(_sentence(part), self.lexicon)
             if not spoken:
@@ -102,7 +104,7 @@ class ScriptWriter:
                     last = self.segments[-1]
                     self.segments[-1] = dataclasses.replace(
                         last, pause_ms=max(last.pause_ms, s.heading_pause_ms))
-                self.say(M.HEADING.format(text=block.text), s.heading_pause_ms)
+                self.say(M.HEADING.format(text=block.text), s.heading_pause_ms, split=False)
             elif isinstance(block, Paragraph):
                 self.say(block.text)
             elif isinstance(block, ListBlock):
@@ -139,7 +141,8 @@ class ScriptWriter:
                 if not cell:
                     continue
                 cells.append(f"{head}, {cell}" if head else cell)
-            self.say(M.TABLE_ROW.format(ordinal=ordinal(i), cells=". ".join(cells)), half)
+            self.say(M.TABLE_ROW.format(ordinal=ordinal(i), cells=". ".join(cells)), half,
+                     split=False)
         self.role = "table"
         self.say(M.TABLE_END)
 
