@@ -218,6 +218,8 @@ class WebEdition(Edition):
             ("pdf_large", "큰 글자 PDF", "본문 18포인트 이상", True),
             ("mp3", "이번 호 전체 듣기(MP3)", "기사별 장(챕터) 포함", True),
             ("m3u", "기사별 재생 목록(M3U8)", None, True),
+            ("daisy_zip", "DAISY 녹음도서(ZIP)", "제목·쪽·문장 단위로 이동, 본문 함께 보기", True),
+            ("epub", "EPUB 3 소리책", "읽는 문장을 강조하며 들려주는 전자책", True),
             ("braille_preview", "점자 미리보기", "점역 교정용", False),
             ("brf", "점자 파일(BRF)", "점자 프린터·점자정보단말기용", True),
             ("pef", "점자 파일(PEF)", "국제 표준 점자 형식", True),
