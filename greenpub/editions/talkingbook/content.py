@@ -10,13 +10,17 @@ the picture with its description; footnotes follow their block.
 
 from __future__ import annotations
 
+import io
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
 from ...content.model import Block, Figure, Heading, ListBlock, Quote, Table
+from ...errors import RenderError
+from . import messages as M
 from .book import Book, Section, Sentence
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -205,17 +209,16 @@ def image_name(src: str) -> str:
     return name if ext.lower() in IMAGE_TYPES else f"{stem}.png"
 
 
-def image_bytes(path: object, src: str) -> bytes:
-    from pathlib import Path
+def image_bytes(path: Path, src: str) -> bytes:
+    """The image as it goes into the book (converted to PNG when it has to be)."""
+    try:
+        if posixpath.splitext(src)[1].lower() in IMAGE_TYPES:
+            return path.read_bytes()
+        from PIL import Image
 
-    p = Path(str(path))
-    if posixpath.splitext(src)[1].lower() in IMAGE_TYPES:
-        return p.read_bytes()
-    import io
-
-    from PIL import Image
-
-    with Image.open(p) as im:
-        buf = io.BytesIO()
-        im.save(buf, "PNG")
-        return buf.getvalue()
+        with Image.open(path) as im:
+            buf = io.BytesIO()
+            im.save(buf, "PNG")
+            return buf.getvalue()
+    except OSError as exc:
+        raise RenderError(M.IMAGE_UNREADABLE.format(reason=exc), path) from None

@@ -166,8 +166,9 @@ class DaisyWriter:
                             link(b.el("span", body, class_="page-normal"), sec, s.id,
                                  str(num))
                 kind = skip_kind(s, sec)
-                if kind and (s.block, kind) not in seen:
-                    seen.add((s.block, kind))
+                what = s.role if kind == "note" else kind  # each footnote; each table, figure
+                if kind and (s.block, what) not in seen:
+                    seen.add((s.block, what))
                     counts[kind] += 1
                     if kind in NCC_SPAN:
                         label = "표" if kind == "table" else "그림 설명"
