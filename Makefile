@@ -16,7 +16,7 @@ APT_PACKAGES := python3 python3-venv python3-dev python3-louis liblouis-data esp
 	fonts-nanum fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	chromium poppler-utils zbar-tools ffmpeg sox epubcheck w3c-sgml-lib
 
-.PHONY: run test bootstrap apt venv clean distclean
+.PHONY: run test bootstrap apt venv ace clean distclean
 
 run: bootstrap
 	$(PY) build.py build
@@ -47,6 +47,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
 	$(PY) -c "import louis, weasyprint, braillify, lameenc" 
 	@touch $(STAMP)
+
+# Optional, not part of bootstrap: Ace by DAISY (npm; runs offline with Debian chromium),
+# used by tests/test_talkingbook.py when present.
+ace:
+	cd tools/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund
 
 clean:
 	rm -rf output .greenpub-cache .pytest_cache

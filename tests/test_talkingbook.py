@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -67,6 +68,11 @@ def _npt(value: str) -> float:
     m = re.fullmatch(r"npt=(\d+(?:\.\d+)?)s", value)
     assert m, value
     return float(m.group(1))
+
+
+def _frame(t: float) -> int:
+    """The quiet_frames() index (frames of SAMPLE_RATE // 100 samples) at t seconds."""
+    return round(t * SAMPLE_RATE) // (SAMPLE_RATE // 100)
 
 
 def _smils(out: Path) -> list[Path]:
@@ -167,14 +173,18 @@ def test_clips_are_contiguous_inside_their_mp3_and_add_up_to_total_time(built) -
         assert abs(len(pcm) / SAMPLE_RATE - length) < 0.2
         assert clips[0][1] == 0.0
         quiet = quiet_frames(pcm)
+        onsets: list[int] = []
         for i, (_, begin, end) in enumerate(clips):
             assert begin < end <= length, (path.name, i)
             if i:
                 assert begin == clips[i - 1][2], (path.name, i)  # contiguous, in order
             # each clip holds speech; each boundary lies in the pause between sentences
-            frames = quiet[int(begin * 100):int(end * 100)]
+            frames = quiet[_frame(begin):_frame(end)]
             assert not frames.all(), (path.name, i)
-            assert quiet[int(end * 100) - 3:int(end * 100) - 1].all(), (path.name, i)
+            onsets.append(int(np.argmin(frames)) * 10)  # ms from the clip's start to speech
+            assert quiet[_frame(end) - 3:_frame(end) - 1].all(), (path.name, i)
+        # the text lights up with its voice: speech starts right at each clip
+        assert max(onsets[1:]) <= 100, (path.name, onsets)
         seconds = clips[-1][2]
         seq = root.find("body/seq")
         assert abs(float(seq.get("dur").rstrip("s")) - seconds) < 0.001
@@ -263,6 +273,28 @@ def test_epubcheck_reports_no_errors_and_no_warnings(built) -> None:
                 if m["severity"] in ("FATAL", "ERROR", "WARNING")]
     assert problems == [], proc.stdout + proc.stderr
     assert report["publication"]["hasAudio"] is True
+
+
+ACE = Path(__file__).resolve().parent.parent / "tools/ace/node_modules/.bin/ace-cli"
+
+
+@pytest.mark.skipif(not ACE.exists(), reason="Ace by DAISY is optional: `make ace` installs it")
+def test_ace_by_daisy_finds_no_violations(built) -> None:
+    tmp, _ = built
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": shutil.which("chromium") or ""}
+    proc = subprocess.run([str(ACE), "-s", "-f", "-o", str(tmp / "ace"),
+                           str(tmp / "out" / f"epub/green-seogu-{ISSUE}.epub")],
+                          capture_output=True, text=True, timeout=600, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads((tmp / "ace" / "report.json").read_text("utf-8"))
+    found = [(a.get("earl:testSubject", {}).get("url"), x["earl:test"]["dct:title"])
+             for a in report["assertions"] for x in a.get("assertions", [])
+             if x["earl:result"]["earl:outcome"] == "fail"]
+    assert found == []
+    assert report["earl:result"]["earl:outcome"] == "pass"
+    assert {"schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+            "schema:accessibilityHazard", "schema:accessibilitySummary"} <= set(
+        report["a11y-metadata"]["present"])
 
 
 def test_epub_package_navigation_and_overlays(built) -> None:

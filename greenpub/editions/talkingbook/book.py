@@ -31,6 +31,9 @@ from ..base import RenderContext
 from . import messages as M
 
 AUDIO_CACHE = "talkingbook-audio"
+# Samples of silence LAME puts before the audio (encoder 576 + decoder 529; measured: a
+# click at sample 11025 decodes with ffmpeg at 12131)
+ENCODER_DELAY = 1105
 NARRATORS = {"espeak": "espeak-ng 합성 음성", "gtts": "Google 번역 합성 음성(gTTS)"}
 
 
@@ -112,7 +115,7 @@ class Book:
     # -- inputs ------------------------------------------------------------------
     def _audio_key(self, sec: Section) -> str:
         return digest(self.audio.common, [(s.text, s.pause_ms) for s in sec.script.segments],
-                      self.title, sec.title, SAMPLE_RATE, "talkingbook-audio-1")
+                      self.title, sec.title, SAMPLE_RATE, ENCODER_DELAY, "talkingbook-audio-2")
 
     def inputs(self) -> dict[str, Any]:
         """Everything both books are made from (for `ctx.unit`)."""
@@ -172,7 +175,10 @@ class Book:
                 track: str) -> dict[str, Any]:
         audio, engine, spans = self.audio.speak_timed(sec.script, sec.title)
         frames = encode_mp3(audio, self.settings.bitrate)
-        data = {"spans": [[seconds(a), seconds(b)] for a, b in spans],
+        # LAME's MP3 starts its audio ENCODER_DELAY samples late (no gapless tag is
+        # written, so players do not trim it): the clips are moved with it.
+        data = {"spans": [[seconds(a + ENCODER_DELAY if a else 0), seconds(b + ENCODER_DELAY)]
+                          for a, b in spans],
                 "duration": seconds(frame_samples(frames)), "engine": engine}
         mp3.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tb-", dir=folder))

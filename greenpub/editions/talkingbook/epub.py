@@ -104,7 +104,8 @@ class EpubWriter:
         b = self.new_builder()
         html, body = self.page(b, f"{self.book.title} - {sec.title}")
         section = b.el("section", body, epub_type="bodymatter chapter" if sec.article
-                       else "frontmatter", aria_label=sec.title, id=f"{sec.key}-text")
+                       else "frontmatter", role="doc-chapter" if sec.article else None,
+                       aria_label=sec.title, id=f"{sec.key}-text")
         b.body(sec, section)
         return _xhtml(html)
 
@@ -216,8 +217,9 @@ class EpubWriter:
             f'    <meta name="generator" content="{escape(GENERATOR)}"/>',
         ]
         if has_pages:
-            meta.append(f"    <dc:source>{escape(site.title)} {escape(issue.label)} "
+            meta.append(f'    <dc:source id="print">{escape(site.title)} {escape(issue.label)} '
                         "인쇄판</dc:source>")
+            meta.append('    <meta property="source-of" refines="#print">pagination</meta>')
         if cover:
             meta.append('    <meta name="cover" content="cover-image"/>')
         spine = ([f'    <itemref idref="{cover}"/>'] if cover else []) + [
