@@ -101,9 +101,9 @@ class ScriptWriter:
             self.role = type(block).__name__.lower()
             if isinstance(block, Heading):
                 if self.segments:  # a longer pause before a new part
-                    last = self.segments[-1]
+                    prev = self.segments[-1]
                     self.segments[-1] = dataclasses.replace(
-                        last, pause_ms=max(last.pause_ms, s.heading_pause_ms))
+                        prev, pause_ms=max(prev.pause_ms, s.heading_pause_ms))
                 self.say(M.HEADING.format(text=block.text), s.heading_pause_ms, split=False)
             elif isinstance(block, Paragraph):
                 self.say(block.text)

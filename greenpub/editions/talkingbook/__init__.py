@@ -39,10 +39,9 @@ class DaisyEdition(Edition):
             book.speak()
             return DaisyWriter(book).write(tmp / folder, tmp / archive)
 
-        data = ctx.unit(f"{issue.id}/daisy", book.inputs(), produce)
+        ctx.unit(f"{issue.id}/daisy", book.inputs(), produce)
         out = Outputs()
-        out.issue.update({"daisy": paths.daisy_ncc(issue.id), "daisy_zip": archive,
-                          "daisy_duration": data.get("total")})
+        out.issue.update({"daisy": paths.daisy_ncc(issue.id), "daisy_zip": archive})
         return out
 
 
@@ -63,7 +62,7 @@ class EpubEdition(Edition):
             book.speak(reverse=True)
             return EpubWriter(book).write(tmp / rel)
 
-        data = ctx.unit(f"{issue.id}/epub", book.inputs(), produce)
+        ctx.unit(f"{issue.id}/epub", book.inputs(), produce)
         out = Outputs()
-        out.issue.update({"epub": rel, "epub_duration": data.get("duration")})
+        out.issue.update({"epub": rel})
         return out

@@ -239,7 +239,7 @@ def print_pages(issue: Issue, ctx: RenderContext) -> dict[str, int] | None:
 
     try:
         with pikepdf.open(ctx.out / rel) as pdf:
-            index = {page.objgen: n for n, page in enumerate(pdf.pages, 1)}
+            index: dict[Any, int] = {page.objgen: n for n, page in enumerate(pdf.pages, 1)}
             tree = pikepdf.NameTree(pdf.Root.Names.Dests)
             pages: dict[str, int] = {}
             for a in issue.articles:

@@ -63,7 +63,7 @@ class Builder:
     image_dir: str  # where the content documents find images, relative to them
 
     def el(self, tag: str, parent: etree._Element | None = None, text: str | None = None,
-           **attrs: str) -> etree._Element:
+           **attrs: str | None) -> etree._Element:
         """An element; `epub_type`, `role` and `aria_*` are set in the EPUB only (XHTML 1.0,
         the DAISY's content documents, has no such attributes)."""
         nsmap = {None: XHTML, "epub": EPUB_NS} if self.epub else {None: XHTML}

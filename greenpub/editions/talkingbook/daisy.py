@@ -166,7 +166,7 @@ class DaisyWriter:
                             link(b.el("span", body, class_="page-normal"), sec, s.id,
                                  str(num))
                 kind = skip_kind(s, sec)
-                what = s.role if kind == "note" else kind  # each footnote; each table, figure
+                what = s.role if kind == "note" else kind or ""  # each footnote, table, figure
                 if kind and (s.block, what) not in seen:
                     seen.add((s.block, what))
                     counts[kind] += 1

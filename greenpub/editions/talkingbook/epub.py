@@ -15,9 +15,18 @@ from pathlib import Path
 from lxml import etree
 
 from ... import GENERATOR
-from .book import Book, Section, clock
-from .content import EPUB_NS, IMAGE_TYPES, XHTML, Builder, heading_level, image_bytes, image_name
 from . import messages as M
+from .book import Book, Section, clock
+from .content import (
+    EPUB_NS,
+    IMAGE_TYPES,
+    XHTML,
+    Builder,
+    heading_level,
+    image_bytes,
+    image_name,
+    skip_kind,
+)
 
 CSS = """body { font-family: sans-serif; line-height: 1.7; }
 .-epub-media-overlay-active { background-color: #ffe95c; color: #000; }
@@ -28,6 +37,7 @@ ol.spoken { list-style: none; padding-left: 1em; }
 .cover { text-align: center; } .cover img { max-height: 95vh; }
 """
 ACTIVE_CLASS = "-epub-media-overlay-active"
+SKIP_TYPE = {"note": "footnote", "table": "table", "figure": "figure"}
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles>
@@ -134,6 +144,9 @@ class EpubWriter:
         seq.set(f"{{{EPUB_NS}}}textref", f"{sec.key}.xhtml#{sec.key}-text")
         for s in sec.sentences:
             par = etree.SubElement(seq, "{http://www.w3.org/ns/SMIL}par", id=f"p{s.id}")
+            kind = skip_kind(s, sec)
+            if kind:  # reading systems may offer to skip these (Media Overlays 3, 2.4)
+                par.set(f"{{{EPUB_NS}}}type", SKIP_TYPE[kind])
             etree.SubElement(par, "{http://www.w3.org/ns/SMIL}text",
                              src=f"{sec.key}.xhtml#{s.id}")
             etree.SubElement(par, "{http://www.w3.org/ns/SMIL}audio",
@@ -241,4 +254,4 @@ class EpubWriter:
         return opf.encode("utf-8")
 
 
-__all__ = ["EpubWriter", "XHTML"]
+__all__ = ["XHTML", "EpubWriter"]
