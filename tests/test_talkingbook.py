@@ -32,6 +32,7 @@ XHTML_DTD = DTDS / "REC-xhtml1-20020801" / "xhtml1-transitional.dtd"
 SMIL_DTD = DTDS / "REC-smil-19980615" / "smil10.dtd"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 H = "{http://www.w3.org/1999/xhtml}"
+EPUB_NS = "http://www.idpf.org/2007/ops"
 ISSUE = "2021-03"
 BOOK = f"daisy/green-seogu-{ISSUE}-daisy"
 
@@ -402,3 +403,76 @@ def test_without_print_no_page_targets(built, tmp_path: Path) -> None:
     assert meta["ncc:pageNormal"] == "0" and meta["ncc:maxPageNormal"] == "0"
     assert not [s for s in root.iter(f"{H}span") if s.get("class") == "page-normal"]
     assert not (tmp_path / "out" / "print").exists()
+
+
+def test_page_breaks_inside_an_article_are_found_in_the_page_text() -> None:
+    from greenpub.editions.talkingbook.book import _running_lines, locate_breaks
+
+    texts = ["Green 서구\n표지", "Green 서구\n구청 민원실에서\n첫 문장입니다.\n둘째 문장의 앞부분",
+             "Green 서구\n그리고 둘째 문장의 가운데\n뒷부분이 여기\n있습니다. 셋째.\n4",
+             "Green 서구\n• 넷째 문장\n시작입니다 그리고 마지막입니다.\n5"]
+    sentences = ["구청 민원실에서", "첫 문장입니다.",
+                 "둘째 문장의 앞부분 그리고 둘째 문장의 가운데 뒷부분이 여기 있습니다.", "셋째.",
+                 "넷째 문장 시작입니다 그리고 마지막입니다."]
+    repeated = _running_lines(texts)
+    assert "Green서구" in repeated
+    # page 3 begins inside the third sentence, page 4 with the fifth (the bullet is not
+    # in the script; a running head and a folio are skipped)
+    assert locate_breaks({3: texts[2], 4: texts[3]}, sentences, repeated) == [(3, 2), (4, 4)]
+    # a page whose text is not in the article gets no target; nor does a line too short
+    # to tell (a name also printed elsewhere)
+    assert locate_breaks({3: "Green 서구\n발행 인천광역시 서구\n담당\n첫 문장입니다."},
+                         sentences, repeated) == []
+
+
+def test_a_page_break_inside_an_article_goes_before_its_sentence(tmp_path: Path) -> None:
+    """Where a page that starts inside an article is marked (the mini articles fit on one
+    page each, so the breaks are set by hand here; their detection is tested above)."""
+    import dataclasses
+
+    from conftest import ROOT
+
+    from greenpub.cache import BuildCache
+    from greenpub.content.reader import read_content
+    from greenpub.editions.base import BuildOptions, RenderContext
+    from greenpub.editions.talkingbook.book import Book
+    from greenpub.editions.talkingbook.daisy import DaisyWriter
+    from greenpub.editions.talkingbook.epub import EpubWriter
+    from greenpub.review import decide
+
+    cfg, issues = read_content(MINI)
+    issue = dataclasses.replace(issues[0], articles=[a for a in issues[0].articles
+                                                     if decide(a, cfg).publishable])
+    ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT,
+                        options=BuildOptions(formats=("daisy",)), cache=BuildCache(tmp_path))
+    book = Book(issue, ctx)
+    sec = book.sections[1]
+    def where(start: str) -> int:
+        return next(i for i, s in enumerate(sec.sentences) if s.source.startswith(start))
+
+    para, head = where("서구는 2020년"), where("이용 방법")
+    row = next(i for i, s in enumerate(sec.sentences) if s.role == "row:0")
+    sec.breaks = [(7, para), (8, head), (9, row)]
+    html = etree.fromstring(DaisyWriter(book).content(sec))
+    assert etree.DTD(str(XHTML_DTD)).validate(html)
+
+    def marker(n: int) -> etree._Element:
+        (m,) = html.xpath("//*[@id=$i]", i=f"page{n}")
+        assert m.get("class") == "page-normal" and m.text == str(n)
+        return m
+
+    # inside the paragraph, right before the sentence; before the heading; before the table
+    assert marker(7).getparent().tag == f"{H}p"
+    assert marker(7).getnext().get("id") == sec.sentences[para].id
+    assert marker(8).getnext().tag == f"{H}h3"
+    assert marker(9).getnext().get("class") == "sidebar"
+    ncc = etree.fromstring(DaisyWriter(book).ncc(1, 1))
+    order = [("".join(e.itertext()).strip(), e.find(f"{H}a").get("href"))
+             for e in ncc.iter(f"{H}h3", f"{H}span")]
+    assert order.index(("8", f"s01.smil#t{sec.sentences[head].id}")) < order.index(
+        ("이용 방법", f"s01.smil#t{sec.sentences[head].id}"))
+    assert ("7", f"s01.smil#t{sec.sentences[para].id}") in order
+    doc = etree.fromstring(EpubWriter(book).content(sec))
+    breaks = doc.xpath("//*[@epub:type='pagebreak']", namespaces={"epub": EPUB_NS})
+    assert [b.get("id") for b in breaks] == ["page7", "page8", "page9"]
+    assert all(b.get("role") == "doc-pagebreak" for b in breaks)

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import subprocess
 import tempfile
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +65,8 @@ class Section:
     sentences: list[Sentence]
     blocks: list[Block]  # the body blocks the script's block numbers refer to
     pages: list[int] = field(default_factory=list)  # print pages that start here
+    # print pages that start inside: (page, index of the sentence the page break falls in)
+    breaks: list[tuple[int, int]] = field(default_factory=list)
     audio_key: str = ""
     duration: float = 0.0  # the MP3's length (frames), >= the last sentence's end
     engine: str = ""
@@ -89,9 +95,10 @@ class Book:
         for i, a in enumerate(issue.articles, 1):
             script = article_script(a, s, lex, ctx.drafts, by_sentence=True)
             self.sections.append(self._section(i, a.title, a, script, a.blocks))
-        self.pages = print_pages(issue, ctx)
-        if self.pages:
-            self._place_pages(self.pages)
+        found = print_pages(issue, ctx)
+        self.pages = found[0] if found else None
+        if found:
+            self._place_pages(*found)
         for sec in self.sections:
             sec.audio_key = self._audio_key(sec)
         self.made: set[Path] = set()
@@ -103,14 +110,22 @@ class Book:
                      for n, seg in enumerate(script.segments, 1)]
         return Section(index, key, title, article, script, sentences, blocks)
 
-    def _place_pages(self, pages: dict[str, int]) -> None:
-        """Front pages (cover, contents) at the contents; each article's first page at it."""
-        starts = [pages[a.slug] for a in self.issue.articles if a.slug in pages]
+    def _place_pages(self, pages: dict[str, int], texts: list[str]) -> None:
+        """Front pages (cover, contents) at the contents; each article's first page at it,
+        its other pages at the sentence each begins in (found in the page's text)."""
+        starts = sorted(pages[a.slug] for a in self.issue.articles if a.slug in pages)
         first = min(starts, default=1)
         self.sections[0].pages = list(range(1, first))
+        repeated = _running_lines(texts)
         for sec in self.sections[1:]:
             if sec.article and sec.article.slug in pages:
-                sec.pages = [pages[sec.article.slug]]
+                start = pages[sec.article.slug]
+                sec.pages = [start]
+                # up to the next article, or to the back cover (the PDF's last page)
+                end = next((n for n in starts if n > start), len(texts))
+                sec.breaks = locate_breaks(
+                    {n: texts[n - 1] for n in range(start + 1, end) if n <= len(texts)},
+                    [x.source for x in sec.sentences], repeated)
 
     # -- inputs ------------------------------------------------------------------
     def _audio_key(self, sec: Section) -> str:
@@ -131,7 +146,7 @@ class Book:
             "blocks": [repr(s.blocks) for s in self.sections],
             "images": [images(a.all_images) for a in issue.articles],
             "cover": images([issue.cover]) if issue.cover else None,
-            "pages": self.pages,
+            "pages": [(s.pages, s.breaks) for s in self.sections],
             "issue": (issue.id, issue.number, str(issue.date), issue.title),
             "site": ctx.settings_digest("audio"),
             "code": code_digest(),
@@ -229,9 +244,10 @@ def clock(secs: float, fraction: bool = False) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}"
 
 
-def print_pages(issue: Issue, ctx: RenderContext) -> dict[str, int] | None:
+def print_pages(issue: Issue, ctx: RenderContext) -> tuple[dict[str, int], list[str]] | None:
     """The print page each article starts on, read from the print PDF's named destinations
-    (`article-<slug>`, see the print edition); None when the print edition did not run."""
+    (`article-<slug>`, see the print edition), and the text of every page (pdftotext,
+    poppler); None when the print edition did not run."""
     rel = ctx.issue_entry(issue.id)["outputs"].get("pdf")
     if not rel or not (ctx.out / rel).is_file():
         return None
@@ -251,8 +267,67 @@ def print_pages(issue: Issue, ctx: RenderContext) -> dict[str, int] | None:
                 n = index.get(dest[0].objgen)
                 if n:
                     pages[a.slug] = n
-            return pages or None
+            count = len(pdf.pages)
     except (pikepdf.PdfError, AttributeError, KeyError, IndexError, TypeError,
             ValueError, OSError) as exc:
         ctx.warn(M.PRINT_PAGES_UNREADABLE.format(file=rel, reason=exc))
         return None
+    if not pages:
+        return None
+    return pages, _page_texts(ctx.out / rel, count, ctx)
+
+
+def _page_texts(pdf: Path, count: int, ctx: RenderContext) -> list[str]:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        ctx.warn(M.PDFTOTEXT_MISSING)
+        return []
+    proc = subprocess.run([exe, "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          timeout=120, check=False)
+    if proc.returncode != 0:
+        ctx.warn(M.PRINT_PAGES_UNREADABLE.format(
+            file=pdf.name, reason=proc.stderr.decode("utf-8", "replace").strip()[:200]))
+        return []
+    texts = proc.stdout.decode("utf-8", "replace").split("\f")
+    return texts[:count]
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only: print and script text compared across line breaks."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _running_lines(texts: list[str]) -> set[str]:
+    """Lines printed on more than one page (running heads, the publication's name)."""
+    seen: Counter[str] = Counter()
+    for text in texts:
+        seen.update({_squash(line) for line in text.splitlines()})
+    return {line for line, n in seen.items() if n > 1}
+
+
+def locate_breaks(pages: dict[int, str], sentences: list[str],
+                  repeated: set[str] = frozenset(),  # type: ignore[assignment]
+                  key_chars: int = 12, min_chars: int = 10) -> list[tuple[int, int]]:
+    """(page, sentence index) for each page whose text is found in the sentences, in order:
+    the first line of the page long enough to be telling (and not a running head) is
+    looked up after the previous page's; the page breaks inside the sentence holding it."""
+    joined: list[str] = []
+    owner: list[int] = []
+    for i, sentence in enumerate(sentences):
+        part = _squash(sentence)
+        joined.append(part)
+        owner.extend([i] * len(part))
+    text = "".join(joined)
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for number in sorted(pages):
+        for line in pages[number].splitlines():
+            squashed = _squash(line)
+            if len(squashed) < min_chars or squashed in repeated:
+                continue
+            at = text.find(squashed[:key_chars], pos)
+            if at >= 0:
+                found.append((number, owner[at]))
+                pos = at + 1
+                break
+    return found

@@ -107,6 +107,24 @@ class Builder:
                 self.block(section, section.blocks[group[0].block], group, parent)
             else:
                 self.line(section, group, parent)
+        for number, index in section.breaks:
+            self.page_break(parent, section.sentences[index].id, number)
+
+    def page_break(self, container: etree._Element, sentence_id: str, number: int) -> None:
+        """A page that begins inside the section: its number goes right before the sentence
+        the break falls in (inside the paragraph), or before the heading or table holding it."""
+        (target,) = container.xpath("//*[@id=$i]", i=sentence_id)
+        parent = target.getparent()
+        inline = target.tag == f"{{{XHTML}}}span" and parent.tag in (
+            f"{{{XHTML}}}p", f"{{{XHTML}}}li")
+        if not inline:
+            while parent is not container:
+                target, parent = parent, parent.getparent()
+        holder = etree.Element("x")
+        self.page(holder, number)
+        marker = holder[0]
+        marker.tail = " " if inline else None
+        target.addprevious(marker)
 
     def line(self, section: Section, group: list[Sentence], parent: etree._Element) -> None:
         """A part of the script outside the body blocks (title, author, cues)."""

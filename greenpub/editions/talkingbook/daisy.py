@@ -127,7 +127,7 @@ class DaisyWriter:
         return _xml(smil, SMIL_DOCTYPE)
 
     def page_count(self) -> int:
-        return sum(len(s.pages) for s in self.book.sections)
+        return sum(len(s.pages) + len(s.breaks) for s in self.book.sections)
 
     def ncc(self, files: int, kbytes: int) -> bytes:
         book, issue, site = self.book, self.book.issue, self.book.ctx.site
@@ -151,7 +151,10 @@ class DaisyWriter:
 
         for sec in book.sections:
             seen: set[tuple[int, str]] = set()
-            for s in sec.sentences:
+            for i, s in enumerate(sec.sentences):
+                for num in [n for n, at in sec.breaks if at == i]:  # a page starts inside
+                    pages.append(num)
+                    link(b.el("span", body, class_="page-normal"), sec, s.id, str(num))
                 level = heading_level(sec, s)
                 if level and (s.block, s.role) not in seen:
                     seen.add((s.block, s.role))

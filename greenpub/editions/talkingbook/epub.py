@@ -176,7 +176,8 @@ class EpubWriter:
                 for _, s in subs:
                     b.el("a", b.el("li", ol), s.source.rstrip("."),
                          href=f"{sec.key}.xhtml#{s.id}")
-        pages = [(n, sec) for sec in book.sections for n in sec.pages]
+        pages = [(n, sec) for sec in book.sections
+                 for n in [*sec.pages, *(number for number, _ in sec.breaks)]]
         if pages:
             pl = b.el("nav", body, epub_type="page-list", hidden="hidden")
             b.el("h2", pl, M.PAGE_LIST)
@@ -198,7 +199,7 @@ class EpubWriter:
     def package(self, cover: str | None, has_images: bool) -> bytes:
         book, issue, site = self.book, self.book.issue, self.book.ctx.site
         modified = dt.datetime.combine(issue.date, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
-        has_pages = any(s.pages for s in book.sections)
+        has_pages = any(s.pages or s.breaks for s in book.sections)
         modes = ["textual", "auditory"] + (["visual"] if has_images or cover else [])
         features = ["synchronizedAudioText", "tableOfContents", "readingOrder",
                     "structuralNavigation", "displayTransformability"]

@@ -17,3 +17,5 @@ LANDMARK_BODY = "본문"
 PAGE_LIST = "인쇄판 쪽"
 TOC = "차례"
 IMAGE_UNREADABLE = "녹음도서에 넣을 그림을 읽지 못했습니다: {reason}"
+PDFTOTEXT_MISSING = ("pdftotext 프로그램이 없어 녹음도서에 기사 첫 쪽 번호만 넣었습니다. "
+                     "'sudo apt install poppler-utils'로 설치해 주세요.")
