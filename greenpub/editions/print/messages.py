@@ -37,7 +37,7 @@ DRAFT_ARTICLE = "검토용 · 미승인 기사"
 LARGE_EDITION = "큰 글자판"
 BACK_TITLE = "펴낸 곳"
 FORMAT_NAMES = {"web": "모바일판", "pdf": "큰 글자판 PDF", "braille": "점자(BRF·PEF)",
-                "audio": "오디오북(MP3)"}
+                "audio": "오디오북(MP3)", "daisy": "DAISY 녹음도서", "epub": "EPUB 3 소리책"}
 BACK_OTHER_FORMATS = "이 소식지는 누리집에서 다음 형식으로도 볼 수 있습니다: {formats}."
 BACK_QR = "각 기사 제목 옆 QR 코드를 스마트폰 카메라로 비추면 {targets}(으)로 바로 연결됩니다."
 BACK_QR_TARGETS = {True: "웹 페이지와 음성", False: "웹 페이지"}
