@@ -161,12 +161,16 @@ class DaisyWriter:
                     text = book.title if level == 1 else (
                         sec.title if level == 2 and sec.article else s.source.rstrip("."))
                     h = b.el(f"h{level}", body, class_="title" if level == 1 else None)
-                    link(h, sec, s.id, text)
+                    # the and an article's heading start their section's audio
+                    # (the "구정 소식 기사입니다." before the title, a draft notice)
+                    first = len(seen) == 1
+                    target = sec.sentences[0].id if first else s.id
+                    link(h, sec, target, text)
                     counts["depth"] = max(counts["depth"], level)
-                    if len(seen) == 1:  # the print pages that start with this section
+                    if first:  # the print pages that start with this section
                         for num in sec.pages:
                             pages.append(num)
-                            link(b.el("span", body, class_="page-normal"), sec, s.id,
+                            link(b.el("span", body, class_="page-normal"), sec, target,
                                  str(num))
                 kind = skip_kind(s, sec)
                 what = s.role if kind == "note" else kind or ""  # each footnote, table, figure
