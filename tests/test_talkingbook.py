@@ -476,3 +476,15 @@ def test_a_page_break_inside_an_article_goes_before_its_sentence(tmp_path: Path)
     breaks = doc.xpath("//*[@epub:type='pagebreak']", namespaces={"epub": EPUB_NS})
     assert [b.get("id") for b in breaks] == ["page7", "page8", "page9"]
     assert all(b.get("role") == "doc-pagebreak" for b in breaks)
+
+
+def test_force_encodes_each_section_once_for_both_books(built, tmp_path: Path) -> None:
+    tmp, _ = built
+    shutil.copytree(tmp / "cache", tmp_path / "cache")
+    r = run_cli("build", "--content", str(MINI), "--out", str(tmp_path / "out"), "--cache",
+                str(tmp_path / "cache"), "--formats", "daisy,epub", "--force", "--jobs", "2",
+                "-q")
+    assert r.code == 0, r.err
+    report = json.loads((tmp_path / "out" / "build-report.json").read_text("utf-8"))
+    assert report["counters"]["talkingbook_audio_encoded"] == 3  # not 6
+    assert report["counters"]["tts_calls"] == 0  # the voices come from the TTS cache

@@ -101,7 +101,6 @@ class Book:
             self._place_pages(*found)
         for sec in self.sections:
             sec.audio_key = self._audio_key(sec)
-        self.made: set[Path] = set()
 
     def _section(self, index: int, title: str, article: Article | None,
                  script: ScriptWriter, blocks: list[Block]) -> Section:
@@ -169,15 +168,18 @@ class Book:
             with open(mp3.with_suffix(".lock"), "w") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 data: dict[str, Any] | None = None
-                if mp3.is_file() and (not self.ctx.cache.force or meta in self.made):
+                if mp3.is_file():
                     try:
                         data = json.loads(meta.read_text("utf-8"))
                     except (OSError, ValueError):
                         data = None
-                if data is None or len(data.get("spans", ())) != len(sec.sentences):
+                # --force: made again, once per build (the staging folder names the build)
+                stale = data is None or len(data.get("spans", ())) != len(sec.sentences) or (
+                    self.ctx.cache.force and data.get("build") != str(self.ctx.out))
+                if stale:
                     data = self._encode(sec, mp3, meta, folder, f"{sec.index + 1}/{total}")
-                    self.made.add(meta)
                     self.ctx.counters["talkingbook_audio_encoded"] += 1
+            assert data is not None
             for sentence, (begin, end) in zip(sec.sentences, data["spans"], strict=True):
                 sentence.begin, sentence.end = begin, end
             sec.duration, sec.engine = data["duration"], data["engine"]
@@ -194,7 +196,8 @@ class Book:
         # written, so players do not trim it): the clips are moved with it.
         data = {"spans": [[seconds(a + ENCODER_DELAY if a else 0), seconds(b + ENCODER_DELAY)]
                           for a, b in spans],
-                "duration": seconds(frame_samples(frames)), "engine": engine}
+                "duration": seconds(frame_samples(frames)), "engine": engine,
+                "build": str(self.ctx.out)}
         mp3.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tb-", dir=folder))
         try:
