@@ -87,6 +87,23 @@ def audio_playlist(issue_id: str) -> str:
     return f"audio/{issue_id}/green-seogu-{issue_id}.m3u8"
 
 
+def daisy_dir(issue_id: str) -> str:
+    """The DAISY 2.02 fileset's folder (ncc.html, SMIL, XHTML, MP3)."""
+    return f"daisy/green-seogu-{issue_id}-daisy"
+
+
+def daisy_ncc(issue_id: str) -> str:
+    return f"{daisy_dir(issue_id)}/ncc.html"
+
+
+def daisy_zip(issue_id: str) -> str:
+    return f"daisy/green-seogu-{issue_id}-daisy.zip"
+
+
+def epub(issue_id: str) -> str:
+    return f"epub/green-seogu-{issue_id}.epub"
+
+
 def cards_dir(issue_id: str, slug: str) -> str:
     return f"cards/{issue_id}/{slug}"
 

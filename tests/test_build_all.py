@@ -11,7 +11,7 @@ from browser import axe_violations, horizontal_overflow, phone_page, serve_folde
 from conftest import build_sample
 
 ISSUE_KEYS = {"web", "pdf", "pdf_large", "brf", "pef", "braille_check", "braille_preview",
-              "mp3", "m3u", "og"}
+              "mp3", "m3u", "og", "daisy", "daisy_zip", "epub"}
 ARTICLE_KEYS = {"web", "mp3", "cards", "cards_zip", "og"}
 
 
@@ -23,7 +23,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def test_every_edition_in_the_manifest_and_on_disk(built):
     out, manifest = built
-    assert set(manifest["formats"]) == {"web", "cards", "print", "braille", "audio"}
+    assert set(manifest["formats"]) == {"web", "cards", "print", "braille", "audio", "daisy",
+                                        "epub"}
     (issue,) = manifest["issues"]
     assert ISSUE_KEYS <= set(issue["outputs"])
     for key in ISSUE_KEYS:
@@ -43,7 +44,8 @@ def test_web_pages_link_to_every_other_edition(built):
     doc = lxml.html.fromstring(page.read_bytes())
     hrefs = {(page.parent / h).resolve() for h in doc.xpath("//a/@href")
              if not h.startswith(("http", "#", "tel:", "mailto:"))}
-    for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u"):
+    for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u",
+                "daisy_zip", "epub"):
         assert (out / issue["outputs"][key]).resolve() in hrefs, key
     assert doc.xpath("//audio/@src")
     assert len(doc.xpath("//ol[@class='contents']//a[@data-start]")) == sum(

@@ -28,7 +28,7 @@ from .normalise import merged_lexicon
 from .script import ScriptWriter, article_script, contents_script
 from .settings import AudioSettings, load_settings
 
-__all__ = ["AudioEdition"]
+__all__ = ["AudioEdition", "IssueAudio"]
 
 
 def _code_digest() -> str:
@@ -81,13 +81,27 @@ class _IssueAudio:
 
         The part ends with the pause between articles, so the parts play back to back
         (playlist or whole-issue file) with a breath between them."""
+        audio, engine, _ = self.speak_timed(script, label)
+        return audio, engine
+
+    def speak_timed(self, script: ScriptWriter,
+                    label: str) -> tuple[np.ndarray, str, list[tuple[int, int]]]:
+        """`speak`, plus where each segment lies in the audio: (first sample, end sample),
+        its pause included, so the spans are contiguous and cover the whole audio."""
         texts = [s.text for s in script.segments]
         pcms, engine = self.narrator.narrate(texts, label)
         pauses = [s.pause_ms for s in script.segments]
         if pauses:
             pauses[-1] = max(pauses[-1], self.settings.article_pause_ms)
-        pcm = join([silence(250), *pcms], [0, *pauses])
-        return normalise_loudness(pcm, self.settings.loudness_lufs), engine
+        lead = silence(250)
+        pcm = join([lead, *pcms], [0, *pauses])
+        spans, pos = [], 0
+        for i, (part, pause) in enumerate(zip(pcms, pauses, strict=True)):
+            end = pos + (len(lead) if i == 0 else 0) + len(part) + len(silence(pause))
+            spans.append((pos, end))
+            pos = end
+        # loudness normalisation scales and limits sample by sample: the length is kept
+        return normalise_loudness(pcm, self.settings.loudness_lufs), engine, spans
 
     def check_words(self, script: ScriptWriter, label: str) -> None:
         words = script.unknown_words()
@@ -190,6 +204,9 @@ class _IssueAudio:
             lines.append(f"#EXTINF:{round(duration)},{self.ctx.site.title} - {title}")
             lines.append(rel[len(base):] if rel.startswith(base) else rel)
         self.ctx.write_text(paths.audio_playlist(self.issue.id), "\n".join(lines) + "\n")
+
+
+IssueAudio = _IssueAudio  # for the talking book, which speaks the same way
 
 
 class AudioEdition(Edition):

@@ -8,6 +8,8 @@ Every segment is normalised (numbers, dates, English) before it reaches a voice.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,6 +23,26 @@ from .settings import AudioSettings
 class Segment:
     text: str  # normalised: what the voice says
     pause_ms: int  # silence after it
+    # Where it comes from, for editions that show the text with the voice (the talking
+    # book): the written text, the block's number in the script and the part of it
+    # ("heading", "para", "item:2", "row:1", "note:0", "title" ...). Not part of the sound.
+    source: str = ""
+    block: int = -1
+    role: str = ""
+
+
+# A sentence ends at . ? ! (optionally closed by a quote or bracket) before a space.
+_SENTENCE_END = re.compile(r"(?<=[.?!…])[\"'”’)\]]*\s+(?=\S)")
+
+
+def sentences(text: str) -> list[str]:
+    """Split written text into sentences (for the talking book's sentence-by-sentence sync)."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [t for t in out if t]
 
 
 def ordinal(i: int) -> str:
@@ -39,14 +61,34 @@ class ScriptWriter:
     lexicon: Mapping[str, str]
     segments: list[Segment] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # source text, for the lexicon check
+    # True: one segment per sentence, SENTENCE_PAUSE_MS apart (the talking book, which
+    # highlights each sentence while it plays); False: one segment per call (the audiobook)
+    by_sentence: bool = False
+    block: int = -1  # stamped on each segment: which block / part of the script
+    role: str = ""
 
-    def say(self, text: str, pause_ms: int | None = None) -> None:
-        spoken = normalize(_sentence(text), self.lexicon)
-        if not spoken:
-            return
-        self.written.append(text)
-        self.segments.append(Segment(spoken, self.settings.pause_ms if pause_ms is None
-                                     else pause_ms))
+    SENTENCE_PAUSE_MS = 300
+
+    def at(self, role: str, block: int | None = None) -> ScriptWriter:
+        """Name the part of the script the next segments belong to."""
+        self.role = role
+        if block is not None:
+            self.block = block
+        return self
+
+    def say(self, text: str, pause_ms: int | None = None, split: bool = True) -> None:
+        """One segment, or with `by_sentence` one per sentence (unless `split` is False:
+        a table row, a heading stay whole, as they are shown as one piece)."""
+        pause = self.settings.pause_ms if pause_ms is None else pause_ms
+        parts = sentences(text) if self.by_sentence and split else [text]
+        for i, part in enumerate(parts):
+            spoken = normalize(_sentence(part), self.lexicon)
+            if not spoken:
+                continue
+            self.written.append(part)
+            self.segments.append(Segment(
+                spoken, pause if i == len(parts) - 1 else self.SENTENCE_PAUSE_MS,
+                source=part, block=self.block, role=self.role))
 
     def unknown_words(self) -> list[str]:
         return unknown_words("\n".join(self.written), self.lexicon)
@@ -55,16 +97,19 @@ class ScriptWriter:
     def blocks(self, blocks: list[Block]) -> None:
         s = self.settings
         for block in blocks:
+            self.block += 1
+            self.role = type(block).__name__.lower()
             if isinstance(block, Heading):
                 if self.segments:  # a longer pause before a new part
-                    last = self.segments[-1]
-                    self.segments[-1] = Segment(last.text, max(last.pause_ms,
-                                                               s.heading_pause_ms))
-                self.say(M.HEADING.format(text=block.text), s.heading_pause_ms)
+                    prev = self.segments[-1]
+                    self.segments[-1] = dataclasses.replace(
+                        prev, pause_ms=max(prev.pause_ms, s.heading_pause_ms))
+                self.say(M.HEADING.format(text=block.text), s.heading_pause_ms, split=False)
             elif isinstance(block, Paragraph):
                 self.say(block.text)
             elif isinstance(block, ListBlock):
                 for i, item in enumerate(block.items, 1):
+                    self.role = f"item:{i - 1}"
                     text = M.LIST_ITEM_ORDERED.format(ordinal=ordinal(i), text=item) \
                         if block.ordered else item
                     last = i == len(block.items)
@@ -77,7 +122,8 @@ class ScriptWriter:
                 self.say(M.QUOTE_START, s.pause_ms // 2)
                 self.say(block.text, s.pause_ms // 2)
                 self.say(M.QUOTE_END)
-            for note in getattr(block, "footnotes", ()):
+            for k, note in enumerate(getattr(block, "footnotes", ())):
+                self.role = f"note:{k}"
                 self.say(M.FOOTNOTE.format(text=note))
 
     def table(self, table: Table) -> None:
@@ -88,61 +134,69 @@ class ScriptWriter:
         cols = max([len(table.header), *(len(r) for r in table.rows)], default=0)
         self.say(M.TABLE_SHAPE.format(rows=len(table.rows), cols=cols), half)
         for i, row in enumerate(table.rows, 1):
+            self.role = f"row:{i - 1}"
             cells = []
             for j, cell in enumerate(row):
                 head = table.header[j] if j < len(table.header) else ""
                 if not cell:
                     continue
                 cells.append(f"{head}, {cell}" if head else cell)
-            self.say(M.TABLE_ROW.format(ordinal=ordinal(i), cells=". ".join(cells)), half)
+            self.say(M.TABLE_ROW.format(ordinal=ordinal(i), cells=". ".join(cells)), half,
+                     split=False)
+        self.role = "table"
         self.say(M.TABLE_END)
 
     def figure(self, figure: Figure) -> None:
         if figure.alt:
             self.say(M.FIGURE.format(alt=figure.alt), self.settings.pause_ms // 2)
         if figure.caption and figure.caption != figure.alt:
+            self.role = "caption"
             self.say(M.FIGURE_CAPTION.format(caption=figure.caption))
 
 
 def article_script(article: Article, settings: AudioSettings, lexicon: Mapping[str, str],
-                   drafts: bool) -> ScriptWriter:
+                   drafts: bool, by_sentence: bool = False) -> ScriptWriter:
     """Title, author, body of one article."""
-    w = ScriptWriter(settings, lexicon)
+    w = ScriptWriter(settings, lexicon, by_sentence=by_sentence)
     if drafts:
-        w.say(M.DRAFT_NOTICE)
+        w.at("draft").say(M.DRAFT_NOTICE)
         if article.draft:
             w.say(M.DRAFT_ARTICLE)
-    w.say(M.ARTICLE_SECTION.format(section=article.section), settings.pause_ms // 2)
-    w.say(article.title, settings.heading_pause_ms if not article.subtitle
-          else settings.pause_ms // 2)
+    w.at("section").say(M.ARTICLE_SECTION.format(section=article.section),
+                        settings.pause_ms // 2)
+    w.at("title").say(article.title, settings.heading_pause_ms if not article.subtitle
+                      else settings.pause_ms // 2)
     if article.subtitle:
-        w.say(article.subtitle, settings.heading_pause_ms)
+        w.at("subtitle").say(article.subtitle, settings.heading_pause_ms)
     if article.author:
         author = article.author + (f" {article.author_role}" if article.author_role else "")
-        w.say(M.ARTICLE_AUTHOR.format(author=author), settings.heading_pause_ms)
+        w.at("author").say(M.ARTICLE_AUTHOR.format(author=author), settings.heading_pause_ms)
     w.blocks(article.blocks)
-    w.say(M.ARTICLE_END)
+    w.at("end", -1).say(M.ARTICLE_END)
     return w
 
 
 def contents_script(issue: Issue, site_title: str, publisher: str, settings: AudioSettings,
-                    lexicon: Mapping[str, str], drafts: bool) -> ScriptWriter:
+                    lexicon: Mapping[str, str], drafts: bool,
+                    by_sentence: bool = False) -> ScriptWriter:
     """Publication, 호수, date, the list of articles, then the publisher's note."""
-    w = ScriptWriter(settings, lexicon)
+    w = ScriptWriter(settings, lexicon, by_sentence=by_sentence)
     hp = settings.heading_pause_ms
     if drafts:
-        w.say(M.DRAFT_NOTICE)
-    w.say(M.CONTENTS_HEAD.format(title=site_title, label=f"제{issue.number}호"),
-          settings.pause_ms // 2)
+        w.at("draft").say(M.DRAFT_NOTICE)
+    w.at("title").say(M.CONTENTS_HEAD.format(title=site_title, label=f"제{issue.number}호"),
+                      settings.pause_ms // 2)
     d = issue.date
-    w.say(M.CONTENTS_DATE.format(year=d.year, month=d.month, day=d.day, publisher=publisher))
-    w.say(M.CONTENTS_ISSUE_TITLE.format(title=issue.title), hp)
-    w.say(M.CONTENTS_COUNT.format(n=len(issue.articles)))
+    w.at("date").say(M.CONTENTS_DATE.format(year=d.year, month=d.month, day=d.day,
+                                            publisher=publisher))
+    w.at("issue-title").say(M.CONTENTS_ISSUE_TITLE.format(title=issue.title), hp)
+    w.at("count").say(M.CONTENTS_COUNT.format(n=len(issue.articles)))
     for i, a in enumerate(issue.articles, 1):
-        w.say(M.CONTENTS_ITEM.format(ordinal=ordinal(i), section=a.section, title=a.title),
-              settings.pause_ms // 2 if i < len(issue.articles) else hp)
+        w.at(f"item:{i - 1}").say(
+            M.CONTENTS_ITEM.format(ordinal=ordinal(i), section=a.section, title=a.title),
+            settings.pause_ms // 2 if i < len(issue.articles) else hp)
     if issue.note_blocks:
-        w.say(M.CONTENTS_NOTE, settings.pause_ms // 2)
+        w.at("note-heading").say(M.CONTENTS_NOTE, settings.pause_ms // 2)
         w.blocks(issue.note_blocks)
-    w.say(M.CONTENTS_END)
+    w.at("end", -1).say(M.CONTENTS_END)
     return w
