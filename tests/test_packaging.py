@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,17 @@ from conftest import MINI, ROOT
 
 
 def test_wheel_install_builds_an_issue(tmp_path: Path):
+    # built from a copy: an in-tree build leaves greenpub.egg-info in the checkout, whose
+    # entry points would then shadow the installed ones for anything run from there
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    for name in ("greenpub", "layouts"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                    "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
+                    "-w", str(wheels), str(src)], check=True, capture_output=True)
     wheel = next(wheels.glob("greenpub-*.whl"))
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
