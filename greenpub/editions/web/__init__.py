@@ -25,7 +25,7 @@ from ..base import ALL, Edition, OutputSpec, Outputs, RenderContext
 from . import body as B
 from .images import WebImage, cards_webp, web_image
 from .search import build_index
-from .settings import WebSettings, load_settings
+from .settings import WebBlock, WebSettings, load_settings
 
 OG_SIZE = (1200, 630)
 
@@ -67,6 +67,7 @@ class WebEdition(Edition):
     outputs = {"web": OutputSpec("웹판"), "web_index": OutputSpec("웹 첫 화면"),
                "feed": OutputSpec("피드")}
     needs = (ALL,)  # links to every other edition's outputs
+    settings_model = WebBlock
 
     def env(self, ctx: RenderContext) -> Environment:
         """One Jinja environment per edition instance, so templates are compiled once."""

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import StringConstraints, field_validator
 
 from ...config import SiteConfig
 from ...errors import ConfigError
+from ...settings import Settings
 from . import messages as M
 
 KOGL = {
@@ -56,50 +59,57 @@ class WebSettings:
                                        "url": KOGL_URL}}
 
 
-KEYS = ("emblem", "emblem_alt", "homepage", "privacy", "kogl")
+class LinkModel(Settings):
+    url: str
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(M.BAD_FIELD.format(value=value, expected=M.EXPECT_LINK))
+        return value
+
+
+class WebBlock(Settings):
+    """The shape of the `web:` block, checked with the rest of site.yaml (lines, all errors);
+    `load_settings` then checks the emblem file itself."""
+
+    emblem: str | None = None
+    emblem_alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None \
+        = None
+    homepage: LinkModel | None = None
+    privacy: LinkModel | None = None
+    kogl: Literal[1, 2, 3, 4] | None = None
+
+    @field_validator("emblem")
+    @classmethod
+    def _emblem(cls, value: str | None) -> str | None:
+        if value is not None and (Path(value).suffix.lower() not in EMBLEM_TYPES
+                                  or Path(value).is_absolute() or ".." in Path(value).parts):
+            raise ValueError(M.BAD_SETTING.format(key="emblem", value=value,
+                                                  expected=M.EXPECT_EMBLEM))
+        return value
 
 
 def load_settings(site: SiteConfig) -> WebSettings:
-    raw = site.section("web")
-    for key in raw:
-        if key not in KEYS:
-            raise ConfigError(M.UNKNOWN_SETTING.format(key=key, known=", ".join(KEYS)),
-                              site.path)
-
-    def bad(key: str, expected: str) -> ConfigError:
-        return ConfigError(M.BAD_SETTING.format(key=key, value=raw[key], expected=expected),
-                           site.path)
-
-    def link(key: str) -> Link | None:
-        value = raw.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, dict) or set(value) - {"url", "label"} \
-                or not isinstance(value.get("url"), str) \
-                or not value["url"].startswith(("https://", "http://")) \
-                or not isinstance(value.get("label"), str) or not value["label"].strip():
-            raise bad(key, M.EXPECT_LINK)
-        return Link(value["url"], value["label"].strip())
-
-    kogl = raw.get("kogl")
-    if kogl is not None and (isinstance(kogl, bool) or kogl not in KOGL):
-        raise bad("kogl", M.EXPECT_KOGL)
+    block: WebBlock = site.settings_for("web")
     emblem = None
-    if raw.get("emblem") is not None:
-        value = raw["emblem"]
+    if block.emblem is not None:
         root = site.path.parent.resolve()
-        if not isinstance(value, str) or Path(value).suffix.lower() not in EMBLEM_TYPES:
-            raise bad("emblem", M.EXPECT_EMBLEM)
-        emblem = (root / value).resolve()
+        emblem = (root / block.emblem).resolve()
         if not emblem.is_relative_to(root):
-            raise bad("emblem", M.EXPECT_EMBLEM)
+            raise ConfigError(M.BAD_SETTING.format(key="web.emblem", value=block.emblem,
+                                                   expected=M.EXPECT_EMBLEM), site.path)
         if not emblem.is_file() or not _readable(emblem):
-            raise ConfigError(M.EMBLEM_MISSING.format(value=value), site.path)
-    alt = raw.get("emblem_alt")
-    if alt is not None and (not isinstance(alt, str) or not alt.strip()):
-        raise bad("emblem_alt", "글자")
-    return WebSettings(emblem=emblem, emblem_alt=(alt or f"{site.publisher} 상징").strip(),
-                       homepage=link("homepage"), privacy=link("privacy"), kogl=kogl)
+            raise ConfigError(M.EMBLEM_MISSING.format(value=block.emblem), site.path)
+
+    def link(value: LinkModel | None) -> Link | None:
+        return Link(value.url, value.label) if value else None
+
+    return WebSettings(emblem=emblem, emblem_alt=block.emblem_alt or f"{site.publisher} 상징",
+                       homepage=link(block.homepage), privacy=link(block.privacy),
+                       kogl=block.kogl)
 
 
 def _readable(path: Path) -> bool:
