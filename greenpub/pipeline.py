@@ -171,7 +171,8 @@ class Pipeline:
             tasks: list[Task] = [(name, i, part) for name in wave for i in issues
                                  for part in editions.load(name).parts(i)]
             results += self._run_tasks(tasks, ctx)
-            site = [(name, None, "") for name in wave if editions.registry()[name].has_site()]
+            site: list[Task] = [(name, None, "") for name in wave
+                                if editions.registry()[name].has_site()]
             results += self._run_tasks(site, ctx)  # site-wide pages after the issues
         return results
 

@@ -45,7 +45,7 @@ def _article_data(d: Decision, config: SiteConfig) -> dict[str, Any]:
     return {"title": a.title, "file": a.file.name, "hash": a.hash,
             "publishable": d.publishable, "reasons": d.reasons, "states": states,
             "changes": changes, "changes_since": since,
-            "old_definition": bool(last) and hash_version(last.hash) != HASH_VERSION}
+            "old_definition": last is not None and hash_version(last.hash) != HASH_VERSION}
 
 
 def render_sheet(config: SiteConfig, issue: Any) -> str:

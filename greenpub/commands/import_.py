@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     review_yaml = pending_review_yaml(content)
 
     # Every file is read before anything is written: one bad file, nothing written.
-    docs, errors = [], []
+    docs: list[Any] = []
+    errors: list[GreenpubError] = []
     for name in args.files:
         try:
             docs.append(import_file(Path(name)))

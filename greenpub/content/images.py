@@ -65,7 +65,7 @@ def check_image(root: Path, folder: Path, src: str, alt: str, caption: str | Non
         raise
     except Image.DecompressionBombError as exc:
         m = re.search(r"\((\d+) pixels\)", str(exc))
-        pixels = int(m.group(1)) if m else Image.MAX_IMAGE_PIXELS * 2
+        pixels = int(m.group(1)) if m else 2 * (Image.MAX_IMAGE_PIXELS or MAX_PIXELS)
         raise ContentError(M.IMAGE_TOO_LARGE.format(src=src, pixels=pixels,
                                                     limit=MAX_PIXELS), path, line) from None
     except UnidentifiedImageError:

@@ -236,7 +236,7 @@ class ContentReader:
                     body_line: int) -> list[ImageRef]:
         """Images in the body, found in the rendered HTML (Markdown's own parse, so any
         syntax Markdown accepts is checked), located back in the text for the line."""
-        refs = []
+        refs: list[ImageRef] = []
         if "<img" not in html:
             return refs
         root = lxml.html.fragment_fromstring(html, create_parent="div")

@@ -224,11 +224,11 @@ class MarkdownWriter:
         if not header:
             self.note(M.TABLE_NO_HEADER.format(n=number, first=first))
         lines = []
-        for i, row in enumerate(grid):
-            row = row + [""] * (width - len(row))
-            lines.append("| " + " | ".join(c or " " for c in row) + " |")
+        for i, texts in enumerate(grid):
+            texts = texts + [""] * (width - len(texts))
+            lines.append("| " + " | ".join(c or " " for c in texts) + " |")
             if i == 0:
-                lines.append("|" + "|".join("---" for _ in row) + "|")
+                lines.append("|" + "|".join("---" for _ in texts) + "|")
         self.blocks.append(_Block("table", "\n".join(lines)))
 
     # -- result ----------------------------------------------------------------

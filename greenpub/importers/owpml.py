@@ -197,9 +197,10 @@ class OwpmlReader:
                     elif not pics:
                         self.w.count("shape")
                 elif tag == "dutmal":  # 덧말 (ruby): the main text, the note in brackets
-                    main = child.findtext(f"{HP}mainText") or ""
-                    note = child.findtext(f"{HP}subText") or ""
-                    into.text(f"{main}({note})" if note.strip() else main, bold, italic)
+                    main_text = child.findtext(f"{HP}mainText") or ""
+                    sub_text = child.findtext(f"{HP}subText") or ""
+                    into.text(f"{main_text}({sub_text})" if sub_text.strip() else main_text,
+                              bold, italic)
                 elif tag == "compose":  # 글자 겹침: the overlapped characters
                     into.text(child.get("composeText") or "", bold, italic)
                 elif tag == "equation":

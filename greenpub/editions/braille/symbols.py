@@ -53,7 +53,9 @@ def table() -> dict[tuple[str, str], Entry]:
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
-        entry = Entry(*cols[:6], context=cols[6] if len(cols) > 6 else "")
+        print_, cells, rule, name, spacing, status = cols[:6]
+        entry = Entry(print_, cells, rule, name, spacing, status,
+                      context=cols[6] if len(cols) > 6 else "")
         entries[(entry.print, entry.context)] = entry
     return entries
 

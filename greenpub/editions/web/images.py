@@ -41,10 +41,11 @@ def resize_image(image: ImageRef, folder: str, ctx: RenderContext) -> dict[str, 
     def produce(tmp: Path) -> dict[str, Any]:
         out_dir = tmp / folder
         out_dir.mkdir(parents=True, exist_ok=True)
-        with Image.open(image.path) as im:
-            im = ImageOps.exif_transpose(im)
-            has_alpha = im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info)
-            im = im.convert("RGBA" if has_alpha else "RGB")
+        with Image.open(image.path) as opened:
+            upright = ImageOps.exif_transpose(opened)
+            has_alpha = upright.mode in ("RGBA", "LA") or (
+                upright.mode == "P" and "transparency" in upright.info)
+            im = upright.convert("RGBA" if has_alpha else "RGB")
             ext = "png" if has_alpha else "jpg"
             files = []
             for w in widths:
