@@ -195,7 +195,10 @@ class WebEdition(Edition):
             links=links, canonical=ctx.url(paths.web_article_url(issue.id, article.slug)),
             og_type="article", og_title=article.title, description=article.summary,
             **self._og(ctx, a_out.get("og"), a_out.get("og_alt") or
-                       (article.images[0].alt if article.images else article.title), article.images[0] if article.images else None,
+                       (article.images[0].alt if article.images else
+                        issue.cover.alt if issue.cover else article.title),
+                       # an article without a photo shares the issue's cover
+                       article.images[0] if article.images else issue.cover,
                        img_dir, url),
         )
 
