@@ -87,8 +87,9 @@ def replay(cache_root: Path, out: Path, key: str) -> dict[str, Any] | None:
     except (OSError, ValueError, AttributeError):
         return None
     summary: dict[str, Any] = state["summary"]
+    # this build did nothing: no unit, no TTS call, no page laid out
     report.update({"noop": True, "seconds": 0.0, "rebuilt": [], "cache": {"hits": 0, "misses": 0},
-                   "timings": {}})
+                   "timings": {}, "counters": {k: 0 for k in report.get("counters", {})}})
     atomic_write_bytes(report_path, json.dumps(report, ensure_ascii=False, indent=2).encode())
     _save(cache_root, key, out, summary)  # the report's new mtime is part of the output
     return summary
