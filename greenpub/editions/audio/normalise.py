@@ -78,6 +78,8 @@ DEFAULT_LEXICON: dict[str, str] = {
     "OTT": "오티티",
     "SOS": "에스오에스",
     "KF94": "케이에프 구십사",
+    "PM2.5": "피엠 이 점 오",
+    "PM10": "피엠 십",
     "KF80": "케이에프 팔십",
 }
 
@@ -511,8 +513,11 @@ def read_address(addr: str, lexicon: Mapping[str, str] | None = None) -> str:
             out.append(lower[low])
         else:
             for run in re.findall(r"[A-Za-z]+|\d+", part):
-                out.append(digits(run) if run.isdigit()
-                           else "".join(_LETTERS[c] for c in run.upper()))
+                if run.isdigit():
+                    out.append(digits(run))
+                else:
+                    out.append(ADDRESS_WORDS.get(run.lower())
+                               or "".join(_LETTERS[c] for c in run.upper()))
     return " ".join(out)
 
 
@@ -550,9 +555,11 @@ _PLACES = ("인천", "서울", "부산", "대구", "광주", "대전", "울산",
            "충북", "충남", "전라", "전북", "전남", "경상", "경북", "경남", "제주", "서구")
 _POSTCODE_BEFORE_ADDRESS = re.compile(r"(?<![\d,.])\(?(\d{5})\)?(?=\s*(?:" + "|".join(_PLACES)
                                       + "))")
-_SERVICE = re.compile(r"(?<![\d\-.,:])(1\d{2,3})(?![\d\-.,:]|\s?(?:[가-힣]*(?:년|월|일|시|분|초|명|"
-                      r"개|원|곳|회|건|세|층|호|번|%|부|가지|차|주|배|대|만|천|억|쪽|권|편|점|위|"
-                      r"등|동|개월|살|마리|킬로|미터|퍼센트)|[A-Za-z%㎡㎞㎏]))")
+_SERVICE = re.compile(r"(?<![\d\-.,:])(1\d{2,3})(?!\d|[-.,:]\d|\s?(?:" + _COUNTER_ALT + "|"
+                      + _UNIT_ALT + r"|만|천|억|퍼센트|킬로|미터|[A-Za-z]))")
+
+
+_TEL_LATIN = {"FAX": "팩스", "Fax": "팩스", "F": "팩스", "TEL": "전화", "Tel": "전화", "T": "전화"}
 
 
 def phone_reading(token: str) -> str:
@@ -567,6 +574,7 @@ def phone_reading(token: str) -> str:
 
 def _tel_context(m: re.Match[str]) -> str:
     prefix, sep, numbers = m.groups()
+    prefix = _TEL_LATIN.get(prefix, prefix) + (":" if ":" in sep or "：" in sep else "")
     out = []
     for tok in _TEL_TOKEN.findall(numbers):
         if tok in ",·/":
@@ -581,7 +589,7 @@ def _tel_context(m: re.Match[str]) -> str:
 def _local_phone(m: re.Match[str]) -> str:
     a, b = m.groups()
     if re.fullmatch(r"(?:19|20)\d\d", a) and re.fullmatch(r"(?:19|20)\d\d", b):
-        return m.group(0)  # 2020-2021: years
+        return f"{a}에서 {b}"  # 2020-2021: years
     return phone_reading(m.group(0))
 
 
@@ -590,7 +598,11 @@ def _service(m: re.Match[str]) -> str:
 
 
 # --- special number forms ---------------------------------------------------------
-_ORDINAL_JE = re.compile(r"(?<![가-힣A-Za-z])제\s?(\d+)(?![\d.,])(\s?)(" + _COUNTER_ALT
+# Classifiers after 제+number: the counters, and the parts of laws and documents.
+_JE_COUNTER_ALT = "|".join(sorted({*NATIVE_COUNTERS, *SINO_COUNTERS, "조", "항", "기", "절", "관",
+                                   "과", "목", "강", "막", "교시", "구역", "지구", "선거구"},
+                                  key=len, reverse=True))
+_ORDINAL_JE = re.compile(r"(?<![가-힣A-Za-z])제\s?(\d+)(?![\d.,])(\s?)(" + _JE_COUNTER_ALT
                          + r")?")
 _QUARTER = re.compile(r"(?<![\d/])([1-4])/4\s?분기")
 _RATIO = re.compile(r"(?<![\d.:])(\d+(?:\.\d+)?)(\s*):(\s*)(\d+(?:\.\d+)?)(?![\d:])")
@@ -651,7 +663,8 @@ def _approx(m: re.Match[str], text: str) -> str:
             text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 6])):
         return _APPROX_NATIVE[a] + " " + counter
     second = "륙" if b == 6 else _DIGIT[b]
-    return _DIGIT[a] + second + ("" if counter in _NOSPACE else " ") + counter
+    return _DIGIT[a] + second + ("" if counter in _NOSPACE and counter not in ("년", "일")
+                                 else " ") + counter
 
 
 def _letter_digit(m: re.Match[str]) -> str:
@@ -727,7 +740,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
                                                SPEED_UNITS[m.group(2)][1]), t)
     t = _COMPOUND_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)} 퍼 {UNITS[m.group(3)]}", t)
     t = _MONEY_SIGN.sub(lambda m: m.group(1) + "원", t)
-    t = _MONEY_FOREIGN.sub(lambda m: m.group(2) + _MONEY_SIGNS[m.group(1)], t)
+    t = _MONEY_FOREIGN.sub(lambda m: m.group(2) + " " + _MONEY_SIGNS[m.group(1)], t)
     t = _THOUSAND_WON.sub(_thousand_won, t)
     t = _QUARTER.sub(lambda m: _DIGIT[int(m.group(1))] + "사분기", t)
     t = _FRACTION.sub(lambda m: f"{sino(int(m.group(2)))}분의 {sino(int(m.group(1)))}", t)
