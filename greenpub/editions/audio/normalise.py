@@ -263,7 +263,8 @@ _RANGE_COPY = re.compile(r"(" + _NUM + r"(?:\.\d+)?)\s*~\s*(" + _NUM + r"(?:\.\d
 _TIME_RUN = (r"(?:(?:오전|오후|낮|밤|새벽|저녁|아침)\s*)?(?:\d+(?:년|월|일|시|분)\s*)*"
              r"\d+(?:년|월|일|시|분)(?:\s*[월화수목금토일]요일)?(?:\s*(?:오전|오후)?\s*\d+시"
              r"(?:\s*\d+분)?)?")
-_RANGE_TIME = re.compile(r"(" + _TIME_RUN + r")\s*~\s*(" + _TIME_RUN + r")")
+# The particle written after a range is folded into its 까지 (…13:00까지, …13:00에 -> 까지).
+_RANGE_TIME = re.compile(r"(" + _TIME_RUN + r")\s*~\s*(" + _TIME_RUN + r")(까지|에(?![가-힣]))?")
 _RANGE_OPEN = re.compile(r"(" + _TIME_RUN + r")\s*~(?!\s*\d)")
 _DEC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ARROW = re.compile(r"\s*→\s*(" + _DEC + r"[가-힣]{0,2}(?:\s+" + _DEC
@@ -546,9 +547,19 @@ _TEL_NUM = r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.]\d{4})?(?![\d.,]?\d)"
 _TEL_AFTER = (r"(?!\s?(?:년|월|일|시|분|초|명|개|원|곳|회|건|세|층|호|%|km|m|㎡|부|가지|차|주|"
               r"배|대|만|천|억))")
 _TEL_CTX = re.compile(r"(" + _TEL_PREFIX + r")(\s*[:：.)]?\s*(?:국번\s*없이\s*)?)((?:"
-                      + _TEL_NUM + _TEL_AFTER + r")(?:\s*[,·/~]\s*" + _TEL_NUM + _TEL_AFTER
-                      + r")*)")
-_TEL_TOKEN = re.compile(r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.]\d{4})?|[,·/~]")
+                      + _TEL_NUM + _TEL_AFTER + r")(?:\s*[,·/]\s*" + _TEL_NUM + _TEL_AFTER
+                      + r"|\s*~\s*\d{1,4}(?![\d.,]?\d))*)")
+_TEL_TOKEN = re.compile(r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.]\d{4})?|\d{1,4}|[,·/~]")
+# 3-1 매립장, 307-1번지: 삼의 일 (numbers joined by a hyphen that are not a phone number)
+_NUMBER_PAIR = re.compile(r"(?<![\d\-.,])(\d{1,4})-(\d{1,3})(?![\d\-.,])(\s?(?:" + _COUNTER_ALT
+                          + "|" + _UNIT_ALT + "))?")
+
+
+def _number_pair(m: re.Match[str]) -> str:
+    a, b, counter = m.groups()
+    if counter and counter.strip() != "번지":
+        return f"{a}~{b}{counter}"  # 3-4명: a range written with a hyphen
+    return f"{a}의 {b}{counter or ''}"
 _LOCAL_PHONE = re.compile(r"(?<![\d\-.,])([2-9]\d{2,3})-(\d{4})(?![\d\-]|\s?년)")
 _POSTCODE = re.compile(r"(우편번호|\(우\)|우\)|〒)\s*[:：]?\s*(\d{5})(?!\d)")
 _PLACES = ("인천", "서울", "부산", "대구", "광주", "대전", "울산", "세종", "경기", "강원", "충청",
@@ -726,6 +737,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _DATE_YM.sub(lambda m: f"{int(m.group(1))}년 {int(m.group(2))}월", t)
     t = _DATE_MD.sub(lambda m: f"{int(m.group(1))}월 {int(m.group(2))}일", t)
     t = _WEEKDAY.sub(lambda m: " " + _WEEKDAYS[m.group(1)], t)
+    t = _NUMBER_PAIR.sub(_number_pair, t)
     src = t
     t = _RATIO.sub(lambda m: _ratio(m, src), t)
     t = _TIME.sub(_time, t)
