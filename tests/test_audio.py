@@ -211,7 +211,7 @@ def test_script_reads_structure_aloud() -> None:
     assert texts[1] == "구청 민원실에서 무료 와이파이를 쓰세요."
     assert "글, 홍보정책담당관." in texts
     assert any(t.startswith("사진 설명: 스마트폰 화면에") for t in texts)
-    assert "이용 방법." in texts
+    assert "소제목, 이용 방법." in texts  # headings: a short cue
     # list item, then its footnote right after the list
     item = texts.index("직원: 최초 일 회 인증.")
     assert texts[item + 1] == "각주, 스마트폰을 바꾸면 다시 인증합니다."

@@ -95,6 +95,23 @@ class _IssueAudio:
             self.ctx.warn(M.UNKNOWN_WORDS.format(label=label, words=", ".join(words),
                                                  example=words[0]))
 
+    def check_chars(self, script: ScriptWriter, label: str, file: Path | None) -> None:
+        """Warn about every character the normaliser removed (nothing reads it), naming
+        the file and the line where the editor wrote it."""
+        try:
+            lines = file.read_text("utf-8").splitlines() if file else []
+        except OSError:
+            lines = []
+        seen = set()
+        for ch, source in script.removed:
+            if ch in seen:
+                continue
+            seen.add(ch)
+            line = next((i for i, ln in enumerate(lines, 1) if ch in ln and source[:10] in ln),
+                        None) or next((i for i, ln in enumerate(lines, 1) if ch in ln), 0)
+            self.ctx.warn(M.UNREADABLE_CHAR.format(label=label, file=file or "-",
+                                                   line=line or "?", char=ch, code=ord(ch)))
+
     def write_mp3(self, tmp: Path, rel: str, frames: bytes, tags: Tags,
                   chapters: list[Chapter] | None = None) -> None:
         path = tmp / rel
@@ -128,6 +145,7 @@ class _IssueAudio:
         contents = contents_script(issue, ctx.site.title, ctx.site.publisher, s, self.lexicon,
                                    ctx.drafts)
         self.check_words(contents, M.CONTENTS_NOTE.rstrip("."))
+        self.check_chars(contents, M.CONTENTS_NOTE.rstrip("."), issue.file)
         parts: list[tuple[str, Article | None]] = []
         digests = []
         rel = paths.audio_contents(issue.id)
@@ -142,6 +160,7 @@ class _IssueAudio:
         for track, a in enumerate(issue.articles, 2):
             script = article_script(a, s, self.lexicon, ctx.drafts)
             self.check_words(script, a.title)
+            self.check_chars(script, a.title, a.file)
             rel = paths.audio_article(issue.id, a)
             data, d = self.part(a.slug, rel, script, a.title, a.title, f"{track}/{total}")
             parts.append((rel, a))

@@ -13,7 +13,8 @@ CONTENTS_END = "차례를 마칩니다."
 ARTICLE_SECTION = "{section} 기사입니다."
 ARTICLE_AUTHOR = "글, {author}."
 ARTICLE_END = "기사를 마칩니다."
-HEADING = "{text}."
+HEADING = "소제목, {text}."
+LIST_START = "항목 {n}개의 목록입니다."
 LIST_ITEM_ORDERED = "{ordinal}, {text}"
 TABLE_START = "표입니다."
 TABLE_CAPTION = "표 제목, {caption}."
@@ -43,10 +44,12 @@ ESPEAK_FAILED = "espeak-ng 음성 합성에 실패했습니다: {reason}"
 FFMPEG_MISSING = ("gTTS 음성을 변환할 ffmpeg 프로그램이 없습니다. 'sudo apt install ffmpeg'로 "
                   "설치해 주세요.")
 DECODE_FAILED = "gTTS 음성(MP3)을 읽지 못했습니다: {reason}"
-UNKNOWN_WORDS = ("'{label}'에 읽는 법을 모르는 영어 낱말이 있습니다: {words}. "
-                 "site.yaml의 lexicon에 한글 읽기를 추가해 주세요(예: {example}: 읽는 법).")
+UNKNOWN_WORDS = ("'{label}'에 읽는 법을 모르는 영어 낱말이 있습니다: {words}. 지금은 한 글자씩 "
+                 "읽습니다. site.yaml의 lexicon에 한글 읽기를 추가해 주세요(예: {example}: 읽는 법).")
 BAD_SETTING = "site.yaml audio.{key} 값이 잘못되었습니다({value}): {expected}"
 UNKNOWN_SETTING = ("site.yaml audio 항목에 알 수 없는 설정 '{key}'이(가) 있습니다. "
                    "쓸 수 있는 설정: {known}")
+UNREADABLE_CHAR = ("'{label}'({file} {line}번째 줄)의 문자 '{char}'(U+{code:04X})는 읽는 법이 없어 "
+                   "음성에서 뺐습니다. 글로 바꾸거나 site.yaml의 lexicon에 읽는 법을 넣어 주세요.")
 BAD_TTS_OPTION = "--tts 값 '{value}'은(는) 쓸 수 없습니다. espeak, gtts, auto 가운데 고르세요."
 COVER_UNREADABLE = "표지 그림을 음성 파일에 넣지 못했습니다({file}): {reason}"

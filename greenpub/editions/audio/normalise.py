@@ -432,13 +432,22 @@ def _english(m: re.Match[str]) -> str:
     return "".join(_LETTERS[c] for c in m.group(1))
 
 
+def _looks_like_acronym(word: str) -> bool:
+    """ESG, CCTV, WHO: spelled out. A capitalised word a listener says as a word (ZOOM,
+    NAVER, UNESCO) has four or more letters with a vowel between consonants."""
+    if len(word) <= 3:
+        return True
+    return not re.search(r"[^AEIOU][AEIOU]+[^AEIOU]", word)
+
+
 def unknown_words(text: str, lexicon: Mapping[str, str]) -> list[str]:
-    """English words the lexicon does not cover and that are not acronyms (spelled out)."""
+    """English words the lexicon does not cover: words (spelled out letter by letter
+    until the editor gives a reading) and all-caps words that look like words."""
     text = _EMAIL.sub(" ", _URL.sub(" ", text))
     text = apply_lexicon(text, merged_lexicon(lexicon))
     found = []
     for w in _ENGLISH_WORD.findall(text):
-        if w.isupper() and len(w) <= 6 or w in UNITS:
+        if w.isupper() and _looks_like_acronym(w) or w in UNITS or len(w) == 1:
             continue
         if w not in found:
             found.append(w)

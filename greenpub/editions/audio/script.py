@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ...content.model import Article, Block, Figure, Heading, Issue, ListBlock, Paragraph, Quote, Table
 from . import messages as M
-from .normalise import normalize, unknown_words
+from .normalise import normalize_checked, unknown_words
 from .settings import AudioSettings
 
 
@@ -39,9 +39,12 @@ class ScriptWriter:
     lexicon: Mapping[str, str]
     segments: list[Segment] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # source text, for the lexicon check
+    # (character, source text) of every character removed because nothing reads it
+    removed: list[tuple[str, str]] = field(default_factory=list)
 
     def say(self, text: str, pause_ms: int | None = None) -> None:
-        spoken = normalize(_sentence(text), self.lexicon)
+        spoken, removed = normalize_checked(_sentence(text), self.lexicon)
+        self.removed.extend((ch, text) for ch in removed)
         if not spoken:
             return
         self.written.append(text)
@@ -64,6 +67,8 @@ class ScriptWriter:
             elif isinstance(block, Paragraph):
                 self.say(block.text)
             elif isinstance(block, ListBlock):
+                if len(block.items) > 1:
+                    self.say(M.LIST_START.format(n=len(block.items)), s.pause_ms // 2)
                 for i, item in enumerate(block.items, 1):
                     text = M.LIST_ITEM_ORDERED.format(ordinal=ordinal(i), text=item) \
                         if block.ordered else item
@@ -77,6 +82,8 @@ class ScriptWriter:
                 self.say(M.QUOTE_START, s.pause_ms // 2)
                 self.say(block.text, s.pause_ms // 2)
                 self.say(M.QUOTE_END)
+            # Footnotes are read at the end of the block that cites them (paragraph, list,
+            # table or quote), always there, each introduced the same way.
             for note in getattr(block, "footnotes", ()):
                 self.say(M.FOOTNOTE.format(text=note))
 
