@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, run_cli
 
-from greenpub.editions.audio.normalise import (DEFAULT_LEXICON, native, normalize, sino,
-                                               unknown_words)
+from greenpub.content.reader import read_content
+from greenpub.editions.audio.normalise import (DEFAULT_LEXICON, native, normalize,
+                                               normalize_checked, sino, unknown_words)
+from greenpub.editions.audio.script import article_script, contents_script
+from greenpub.editions.audio.settings import AudioSettings
 
 SITE_LEXICON = {"PublicWiFi@seo-gu": "퍼블릭와이파이 앳 서구", "WIPS": "윕스",
                 "data.go.kr": "데이터 점 고 점 케이알"}
@@ -80,3 +86,75 @@ def test_no_digits_or_latin_left_in_real_sentences() -> None:
     spoken = normalize(text, SITE_LEXICON)
     assert not any(c.isdigit() or c.isascii() and c.isalpha() for c in spoken), spoken
     assert "육억 이천육십이만 삼천 원이 쓰입니다" in spoken
+
+
+# --- nothing unreadable reaches the voice ------------------------------------------------
+_SPOKEN = re.compile(r"[가-힣 .,?!:;]*")
+
+
+def _symbol_corpus() -> list[str]:
+    """Every assigned character of the blocks newsletters draw symbols from, plus
+    hanja, jamo, emoji and Latin/Greek letters."""
+    ranges = [(0x21, 0x7E), (0xA1, 0xFF), (0x370, 0x3FF), (0x2010, 0x205E), (0x2070, 0x209C),
+              (0x20A0, 0x20C0), (0x2100, 0x218B), (0x2190, 0x21FF), (0x2200, 0x22FF),
+              (0x2300, 0x23FF), (0x2460, 0x24FF), (0x2500, 0x257F), (0x25A0, 0x25FF),
+              (0x2600, 0x26FF), (0x2700, 0x27BF), (0x3000, 0x303F), (0x3131, 0x318E),
+              (0x3200, 0x32FF), (0x3300, 0x33FF), (0x4E00, 0x4E40), (0xFF01, 0xFF65),
+              (0x1F300, 0x1F320), (0x1F600, 0x1F610)]
+    return [chr(c) for a, b in ranges for c in range(a, b + 1)
+            if unicodedata.category(chr(c))[0] != "C"]
+
+
+def test_generated_symbol_corpus_reaches_the_voice_as_hangul_only() -> None:
+    corpus = _symbol_corpus()
+    assert len(corpus) > 2000
+    reported: set[str] = set()
+    for ch in corpus:
+        # the character alone, after a number, before a counter, hugging a word, bracketed
+        sentence = f"주민 {ch} 참여. 3{ch} {ch}5개 서구{ch}는 ({ch})"
+        spoken, removed = normalize_checked(sentence, SITE_LEXICON)
+        assert _SPOKEN.fullmatch(spoken), (sentence, spoken)
+        # reported as written (fullwidth forms as their ASCII twins)
+        assert set(removed) <= set(sentence + unicodedata.normalize("NFKC", sentence)), (
+            sentence, removed)
+        reported.update(removed)
+    # what no rule reads is reported, never silently lost: emoji, jamo, card suits
+    assert {"♥", "😀", "ㅋ", "☺"} <= reported
+    # what rules read is not reported
+    assert not reported & {"①", "㈜", "㎡", "℃", "→", "Ⅲ", "市", "α", "Ω", "%", "$", "±", "×",
+                           "°", "½", "é", "€", "№", "™", "«", "㉠", "ⅲ"}
+
+
+def test_removed_characters_are_named() -> None:
+    spoken, removed = normalize_checked("축제에 오세요♥ 😀 ㅋㅋ")
+    assert spoken == "축제에 오세요"
+    assert removed == ["♥", "😀", "ㅋ"]
+
+
+def test_sample_issue_speaks_hangul_only() -> None:
+    cfg, issues = read_content(SAMPLE)
+    for issue in issues:
+        scripts = [contents_script(issue, cfg.title, cfg.publisher, AudioSettings(),
+                                   cfg.lexicon, False)]
+        scripts += [article_script(a, AudioSettings(), cfg.lexicon, False)
+                    for a in issue.articles]
+        for script in scripts:
+            assert script.removed == []
+            assert script.unknown_words() == []
+            for seg in script.segments:
+                assert _SPOKEN.fullmatch(seg.text), seg.text
+                # markup leaves nothing behind: no half bracket, no empty clause
+                assert not re.search(r"^[,.]|,\s*[,.]|\s[.,]", seg.text), seg.text
+
+
+def test_speech_text_command_reads_lines(tmp_path: Path) -> None:
+    r = run_cli("speech-text", "--content", str(SAMPLE),
+                stdin="☎ 560-4114\n\nPublicWiFi@seo-gu 접속\n제1장 5대 과제\n")
+    assert r.code == 0, r.err
+    assert r.out.split("\n") == ["전화 오육공에 사일일사", "", "퍼블릭와이파이 앳 서구 접속",
+                                 "제일 장 오 대 과제", ""]
+    # without --content: the built-in lexicon only (the site's entry is not known)
+    r = run_cli("speech-text", stdin="PublicWiFi 접속\n")
+    assert r.code == 0 and r.out == "피유비엘아이씨더블유아이에프아이 접속\n"
+    r = run_cli("speech-text", "--content", str(tmp_path), stdin="x\n")
+    assert r.code == 2 and "site.yaml" in r.err and "Traceback" not in r.err

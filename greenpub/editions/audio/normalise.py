@@ -14,6 +14,7 @@ with 0 read as 공.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 import hanja
@@ -460,6 +461,7 @@ _CHAR_MAP = {ord(k): v for k, v in {
     "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "", "․": ".",
     "‧": "·", "∙": "·", "⋅": "·", "•": "•", "ｍ": "m"}.items()}
 _CHAR_MAP.update({i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F) if i != 0xFF5E})
+_CHAR_MAP.update({0x2080 + i: str(i) for i in range(10)})  # CO₂ -> CO2
 _DASH_RANGE = re.compile(r"(?<=[\dⅠ-Ⅻⅰ-ⅻ])\s*[–—]\s*(?=[\dⅠ-Ⅻⅰ-ⅻ])")
 _HANJA = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _HANJA_AFTER = re.compile(r"([가-힣]+)\s*[(（]\s*" + _HANJA + r"+(?:\s*" + _HANJA
@@ -467,9 +469,26 @@ _HANJA_AFTER = re.compile(r"([가-힣]+)\s*[(（]\s*" + _HANJA + r"+(?:\s*" + _H
 _HANJA_BEFORE = re.compile(r"(?:" + _HANJA + r"+\s*)+[(（]\s*([가-힣][가-힣\s]*)\s*[)）]")
 _HANJA_RUN = re.compile(_HANJA + "+")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁾⁽ⁿ†‡"
-_GREEK = {"α": "알파", "β": "베타", "γ": "감마", "δ": "델타", "Δ": "델타", "ε": "엡실론",
-          "λ": "람다", "μ": "뮤", "π": "파이", "σ": "시그마", "Σ": "시그마", "Ω": "옴",
-          "ω": "오메가"}
+_GREEK_NAMES = dict(zip(
+    "ALPHA BETA GAMMA DELTA EPSILON ZETA ETA THETA IOTA KAPPA LAMDA MU NU XI OMICRON PI RHO "
+    "SIGMA TAU UPSILON PHI CHI PSI OMEGA".split(),
+    "알파 베타 감마 델타 엡실론 제타 에타 세타 요타 카파 람다 뮤 뉴 크사이 오미크론 파이 로 시그마 타우 "
+    "입실론 파이 카이 프사이 오메가".split()))
+_GREEK_LETTER = re.compile(r"[\u0391-\u03c9]")
+# Symbols read as words (currency and signs standing without a number included).
+_SIGN_WORDS = [("±", " 플러스마이너스 "), ("×", " 곱하기 "), ("÷", " 나누기 "), ("≒", " 약 "),
+               ("≈", " 약 "), ("≤", " 이하 "), ("≥", " 이상 "), ("≠", " 같지 않음 "),
+               ("∞", " 무한대 "), ("№", " 번호 "), ("§", " 조 "), ("%", " 퍼센트 "),
+               ("‰", " 퍼밀 "), ("℃", " 도 "), ("℉", " 도 "), ("°", " 도 "), ("$", " 달러 "),
+               ("€", " 유로 "), ("£", " 파운드 "), ("¥", " 엔 "), ("₩", " 원 "), ("￦", " 원 "),
+               ("¢", " 센트 "), ("ℓ", " 리터 "), ("Ω", " 옴 "), ("♀", " 여성 "), ("♂", " 남성 "),
+               ("〇", " 영 "), ("〃", " 위와 같음 "), ("←", ", "), ("↑", ", "), ("↓", ", "),
+               ("↗", ", "), ("↘", ", "), ("⇐", ", "), ("√", " 루트 ")]
+# Unit characters standing without a number (면적(㎡)) are read by their names.
+_SIGN_WORDS += [(u, f" {r} ") for u, r in UNITS.items() if len(u) == 1 and not u.isascii()
+                and u not in dict(_SIGN_WORDS)]
+_FRACTION_CHARS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5",
+                   "⅛": "1/8"}
 _MONEY_SIGNS = {"$": "달러", "€": "유로", "¥": "엔", "£": "파운드", "￥": "엔"}
 
 
@@ -713,12 +732,23 @@ def _both(m: re.Match[str]) -> str:
     return ("과 " if _has_batchim(prev) else "와 ") if prev else ""
 
 
+def _greek(m: re.Match[str]) -> str:
+    name = unicodedata.name(m.group(0), "").split()[-1]
+    return _GREEK_NAMES.get(name, m.group(0))
+
+
+def _plain_latin(t: str) -> str:
+    """café -> cafe: accented Latin letters lose their accents (then read as letters)."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] if "À" <= c <= "ɏ" and c.isalpha()
+                   else c for c in t)
+
+
 def _is_readable(ch: str) -> bool:
     return "가" <= ch <= "힣" or ch in " .,?!:;"
 
 
 # Punctuation that is structure, not content: dropped without a word to the editor.
-_SILENT = set(_DROP) | set("()（）[]{}〔〕【】-–—'\"/\\|") | set(_SUPERSCRIPTS)
+_SILENT = set(_DROP) | set("()（）[]{}〔〕【】-–—‒―'\"/\\|™®©℠«»‹›¡¿‚„‛‟′″‴") | set(_SUPERSCRIPTS)
 
 
 def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
@@ -728,6 +758,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     lex = merged_lexicon(lexicon or {})
     t = text.translate(_CHAR_MAP)
     t = _DASH_RANGE.sub("~", t)
+    t = _plain_latin("".join(_FRACTION_CHARS.get(c, c) for c in t))
     t = _hanja(t)
     t = _enclosed(t)
     t = apply_address_lexicon(t, lex)
@@ -782,8 +813,9 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _LOWER_PREFIX.sub(lambda m: _LETTERS[m.group(1).upper()], t)
     t = _LEFTOVER_WORD.sub(lambda m: "".join(_LETTERS[c] for c in m.group(0).upper()), t)
     t = t.translate({ord(c): None for c in _SUPERSCRIPTS})
-    for sym, spoken in [*_SYMBOLS, *_GREEK.items()]:
+    for sym, spoken in [*_SYMBOLS, *_SIGN_WORDS]:
         t = t.replace(sym, spoken)
+    t = _GREEK_LETTER.sub(_greek, t)
     t = _BOTH.sub(_both, t)
     t = _PAIRED_PARTICLE.sub(_paired_particle, t)
     t = _BRACKETS.sub(_bracket, t)
@@ -795,7 +827,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     for ch in t:
         if _is_readable(ch) or ch.isspace():
             kept.append(ch)
-        elif ch.isdigit():
+        elif "0" <= ch <= "9":
             kept.append(digits(ch, "영"))
         else:
             if ch not in _SILENT and ch not in removed:
