@@ -26,6 +26,12 @@ FIGURE_CAPTION = "사진 제목: {caption}"
 QUOTE_START = "인용문입니다."
 QUOTE_END = "인용을 마칩니다."
 FOOTNOTE = "각주, {text}"
+CONTENTS_TITLE = "차례"
+WHOLE_ALBUM = "{album} 전체 듣기"
+WHOLE_DESCRIPTION = "{album} 전체를 한 파일로 들을 수 있습니다. 차례와 기사 {n}편({titles})이 장(챕터)으로 나뉘어 있습니다."
+CONTENTS_DESCRIPTION = "{album}의 차례와 여는 글입니다."
+VOICE_CREDIT = "이 음성은 사람이 아닌 컴퓨터 합성 음성({voices})으로 읽었습니다."
+VOICE_NAMES = {"espeak": "espeak-ng 한국어", "gtts": "Google 번역 음성 합성"}
 ORDINALS = ["첫째", "둘째", "셋째", "넷째", "다섯째", "여섯째", "일곱째", "여덟째", "아홉째",
             "열째", "열한째", "열두째", "열셋째", "열넷째", "열다섯째", "열여섯째", "열일곱째",
             "열여덟째", "열아홉째", "스무째"]
