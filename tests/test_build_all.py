@@ -11,8 +11,8 @@ from browser import axe_violations, horizontal_overflow, phone_page, serve_folde
 from conftest import build_sample
 
 ISSUE_KEYS = {"web", "pdf", "pdf_large", "brf", "pef", "braille_check", "braille_preview",
-              "mp3", "m3u", "og"}
-ARTICLE_KEYS = {"web", "mp3", "cards", "cards_zip", "og"}
+              "mp3", "m3u", "og", "transcript", "chapters_json"}
+ARTICLE_KEYS = {"web", "mp3", "transcript", "cards", "cards_zip", "og"}
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +43,12 @@ def test_web_pages_link_to_every_other_edition(built):
     doc = lxml.html.fromstring(page.read_bytes())
     hrefs = {(page.parent / h).resolve() for h in doc.xpath("//a/@href")
              if not h.startswith(("http", "#", "tel:", "mailto:"))}
-    for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u"):
+    for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u",
+                "transcript"):
         assert (out / issue["outputs"][key]).resolve() in hrefs, key
     assert doc.xpath("//audio/@src")
-    assert len(doc.xpath("//ol[@class='chapters']/li")) == sum(
+    # the contents chapter, then one per published article
+    assert len(doc.xpath("//ol[@class='chapters']/li")) == 1 + sum(
         a["status"] == "published" for a in issue["articles"])
     art = next(a for a in issue["articles"] if a["status"] == "published")
     adoc = lxml.html.fromstring((out / art["outputs"]["web"]).read_bytes())
@@ -83,7 +85,7 @@ def test_article_page_has_player_and_the_issue_chapter_list(built):
     assert (out / art["outputs"]["web"]).parent.joinpath(src).resolve() == \
         (out / art["outputs"]["mp3"]).resolve()
     items = doc.xpath("//section[@class='audio']//ol[@class='chapters']/li")
-    assert len(items) == len(published)
+    assert len(items) == len(published) + 1  # the contents chapter first
     current = doc.xpath("//ol[@class='chapters']//*[@aria-current='page']")
     assert [c.text for c in current] == [art["title"]]
 

@@ -49,5 +49,6 @@ def output_labels() -> dict[str, str]:
     return {"web": "웹판", "web_index": "웹 첫 화면", "feed": "피드", "pdf": "인쇄판 PDF",
             "pdf_large": "큰 글자 PDF", "brf": "점자 BRF", "pef": "점자 PEF",
             "braille_check": "점역 교차 검증", "braille_preview": "점자 미리보기",
-            "mp3": "오디오북 MP3", "m3u": "재생 목록", "audio_contents": "차례 음성",
+            "mp3": "오디오북 MP3", "m3u": "재생 목록", "audio_contents": "차례 음성", "transcript": "음성 대본",
+            "podcast": "팟캐스트 피드",
             "og": "공유 이미지", "cards_zip": "카드뉴스 ZIP", "cards": "카드뉴스"}

@@ -126,7 +126,9 @@ class WebEdition(Edition):
             for ch in chapters:
                 ch["current"] = ch["slug"] == article.slug
             audio = {"src": url(a_out["mp3"]), "duration": a_out.get("duration"),
-                     "whole": whole["src"] if whole else None, "chapters": chapters}
+                     "whole": whole["src"] if whole else None, "chapters": chapters,
+                     "transcript": url(a_out["transcript"]) if a_out.get("transcript")
+                     else None}
         cards = [{"src": url(c["src"]), "alt": c["alt"]} for c in a_out.get("cards", [])]
         links = []
         if a_out.get("mp3"):
@@ -209,7 +211,9 @@ class WebEdition(Edition):
             slug = ch.get("slug")
             chapters.append({"title": ch.get("title", ""), "start": ch.get("start", 0),
                              "slug": slug, "href": url(hrefs[slug]) if slug in hrefs else None})
-        return {"src": url(issue_out["mp3"]), "chapters": chapters}
+        return {"src": url(issue_out["mp3"]), "chapters": chapters,
+                "transcript": url(issue_out["transcript"]) if issue_out.get("transcript")
+                else None}
 
     @staticmethod
     def _issue_links(issue_out: dict[str, Any], url: Page) -> list[dict[str, Any]]:
