@@ -26,7 +26,7 @@ from .config import SiteConfig
 from .content.model import Article, Issue
 from .content.reader import read_content
 from .editions import FORMATS, available, load
-from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
+from .editions.base import BuildOptions, Edition, EditionResult, RenderContext, run_edition
 from .errors import ConfigError
 from .fsutil import new_staging_dir, output_lock, swap_in
 from .review import Decision, decide
@@ -158,6 +158,13 @@ class Pipeline:
         first = [(f, i, part) for f in formats if f != "web" for i in issues
                  for part in load(f).parts(i)]
         results = self._run_tasks(first, ctx)
+        # site-wide outputs of the other editions (the audio edition's podcast feed) need
+        # every issue's outputs first
+        site_wide = [(f, None, "") for f in formats if f != "web"
+                     and type(load(f)).render_site is not Edition.render_site]
+        if site_wide:
+            done = self._outputs_by_issue(results)
+            results += self._run_tasks(site_wide, lambda: ctx(done))
         if "web" in formats:
             manifest = self._outputs_by_issue(results)
             tasks: list[Task] = [("web", i, "") for i in issues]

@@ -10,6 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import lxml.etree
 import numpy as np
 import pytest
 from conftest import MINI, ROOT, run_cli
@@ -319,7 +320,51 @@ def test_cli_build_reports_tts_calls_then_none(tmp_path: Path) -> None:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
                           str(tmp_path / "out" / issue["outputs"]["mp3"])],
                          capture_output=True, text=True, check=True).stdout
+    _check_podcast(tmp_path / "out", manifest)
     chapters = json.loads(out)["chapters"]
     assert [c["tags"]["title"] for c in chapters] == [
         "차례", "구청 민원실에서 무료 와이파이를 쓰세요", "소식지 구독 방법 설문에 참여해 주세요"]
     assert float(chapters[0]["start_time"]) == 0
+
+
+def _check_podcast(out: Path, manifest: dict) -> None:
+    """The RSS 2.0 podcast feed: an enclosure for every article MP3 and the whole issue,
+    podcast tags, chapters (Podlove Simple Chapters and a JSON chapters file)."""
+    ns = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+          "podcast": "https://podcastindex.org/namespace/1.0",
+          "psc": "http://podlove.org/simple-chapters"}
+    assert manifest["outputs"]["podcast"] == "audio/podcast.xml"
+    rss = lxml.etree.parse(str(out / manifest["outputs"]["podcast"])).getroot()
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    ch = rss.find("channel")
+    assert ch.findtext("language") == "ko"
+    assert ch.findtext("title") == "Green 서구 오디오북"
+    assert ch.findtext("itunes:author", namespaces=ns) == "인천광역시 서구"
+    assert ch.findtext("itunes:explicit", namespaces=ns) == "no"
+    image = ch.find("itunes:image", ns).get("href")
+    base = "https://news.seo.incheon.kr/green/"
+    assert image.startswith(base)
+    from PIL import Image
+    with Image.open(out / image[len(base):]) as im:
+        assert im.size == (1400, 1400)
+    (issue,) = manifest["issues"]
+    items = ch.findall("item")
+    published = [a for a in issue["articles"] if a["status"] == "published"]
+    expected = [issue["outputs"]["mp3"]] + [a["outputs"]["mp3"] for a in published]
+    enclosures = [i.find("enclosure") for i in items]
+    assert [e.get("url") for e in enclosures] == [base + rel for rel in expected]
+    for e, rel in zip(enclosures, expected):
+        assert e.get("type") == "audio/mpeg"
+        assert int(e.get("length")) == (out / rel).stat().st_size
+    for item in items:
+        assert int(item.findtext("itunes:duration", namespaces=ns)) > 0
+        assert item.findtext("itunes:explicit", namespaces=ns) == "no"
+        assert item.find("podcast:transcript", ns).get("type") == "text/plain"
+        assert item.findtext("guid") and item.findtext("pubDate")
+    whole = items[0]
+    starts = [c.get("start") for c in whole.findall("psc:chapters/psc:chapter", ns)]
+    titles = [c.get("title") for c in whole.findall("psc:chapters/psc:chapter", ns)]
+    assert starts[0] == "00:00:00.000" and len(starts) == len(published) + 1
+    assert titles == ["차례"] + [a["title"] for a in published]
+    chapters_url = whole.find("podcast:chapters", ns).get("url")
+    assert chapters_url == base + issue["outputs"]["chapters_json"]

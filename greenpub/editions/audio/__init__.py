@@ -271,4 +271,14 @@ class AudioEdition(Edition):
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         return _IssueAudio(issue, ctx, load_settings(ctx.site)).render()
 
+    def render_site(self, issues: list[Issue], ctx: RenderContext) -> Outputs | None:
+        """The podcast feed over every issue's audio (after all issues are rendered)."""
+        from .podcast import write_feed
+
+        out = Outputs()
+        feed = write_feed(issues, ctx)
+        if feed:
+            out.issue["podcast"] = feed
+        return out
+
 

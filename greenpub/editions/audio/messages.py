@@ -32,6 +32,10 @@ WHOLE_DESCRIPTION = "{album} 전체를 한 파일로 들을 수 있습니다. �
 CONTENTS_DESCRIPTION = "{album}의 차례와 여는 글입니다."
 VOICE_CREDIT = "이 음성은 사람이 아닌 컴퓨터 합성 음성({voices})으로 읽었습니다."
 VOICE_NAMES = {"espeak": "espeak-ng 한국어", "gtts": "Google 번역 음성 합성"}
+PODCAST_TITLE = "{title} 오디오북"
+PODCAST_DESCRIPTION = ("{publisher} 소식지 {title}를 귀로 듣는 오디오북입니다. 이번 호 전체와 기사 하나하나를 "
+                       "들을 수 있고, 음성이 읽는 글 그대로의 대본도 함께 드립니다.")
+PODCAST_ISSUE = "{label} {title}. 차례와 모든 기사를 한 번에 듣습니다. 기사마다 장(챕터)으로 나뉘어 있습니다."
 ORDINALS = ["첫째", "둘째", "셋째", "넷째", "다섯째", "여섯째", "일곱째", "여덟째", "아홉째",
             "열째", "열한째", "열두째", "열셋째", "열넷째", "열다섯째", "열여섯째", "열일곱째",
             "열여덟째", "열아홉째", "스무째"]
