@@ -182,9 +182,9 @@ def _ro(word: str) -> str:
 NATIVE_COUNTERS = ("명", "개", "시간", "시", "살", "권", "곳", "가지", "마리", "대", "장",
                    "잔", "벌", "켤레", "그루", "송이", "채", "척", "군데", "달", "사람",
                    "번째", "번", "차례", "배", "병", "봉지", "상자", "그릇", "자루", "바퀴",
-                   "포기", "통", "편", "줄", "칸")
+                   "포기", "통", "편", "줄", "칸", "가구", "매", "모금", "쌍", "접시")
 # Sino counters that share a prefix with a native one and must win the longest match.
-SINO_COUNTERS = ("개월", "개소", "개국", "개교", "번지", "시군구", "세", "년", "월", "일",
+SINO_COUNTERS = ("분기", "개월", "개소", "개국", "개교", "번지", "시군구", "세", "년", "월", "일",
                  "분", "초", "원", "층", "호선", "호", "회", "건", "부", "차", "주년",
                  "주", "위", "점", "등", "동", "쪽", "개년")
 # Words after 번 that make it a label (1번 출구 일 번), not a count (세 번).
@@ -520,6 +520,7 @@ def _hanja(t: str) -> str:
 
 
 # --- addresses read out ------------------------------------------------------------------
+_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[A-Za-z0-9_.]*[A-Za-z0-9_]")  # @seogu_incheon
 _ADDR_SPLIT = re.compile(r"([@./\-_:~+=?#&%])")
 _SHORT_PATH = re.compile(r"/?(?:[A-Za-z0-9_-]{1,15}/?)?")
 
@@ -763,6 +764,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _enclosed(t)
     t = apply_address_lexicon(t, lex)
     t = _EMAIL.sub(lambda m: _email_read(m, lex), t)
+    t = _HANDLE.sub(lambda m: " " + read_address(m.group(0), lex), t)
     t = _URL.sub(lambda m: _url_read(m, lex), t)
     t = apply_lexicon(t, lex)
     t = _TEL_CTX.sub(_tel_context, t)
