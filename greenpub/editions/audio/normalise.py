@@ -80,6 +80,10 @@ DEFAULT_LEXICON: dict[str, str] = {
     "SOS": "에스오에스",
     "KF94": "케이에프 구십사",
     "PM2.5": "피엠 이 점 오",
+    "7080": "칠공팔공",
+    "No.1": "넘버원",
+    "TOP": "톱",
+    "BEST": "베스트",
     "PM10": "피엠 십",
     "KF80": "케이에프 팔십",
 }
@@ -652,6 +656,7 @@ _HISTORIC_DATE = re.compile(r"(?<![\d.·,])(1[0-2]|[1-9])·([1-3]?\d)(?![\d·]|\
 _APPROX = re.compile(r"(?<![\d.,~])([1-8])\s*~\s*([2-9])(?![\d.,])\s?(" + _COUNTER_ALT + r")")
 _APPROX_NATIVE = {1: "한두", 2: "두세", 3: "서너", 4: "네다섯", 5: "대여섯", 6: "예닐곱",
                   7: "일고여덟", 8: "여덟아홉"}
+_D_DAY = re.compile(r"(?<![A-Za-z0-9])D-(?:day|Day|DAY)?(\d{1,3})?(?![\d])")
 _BASEMENT = re.compile(r"(?<![A-Za-z0-9])B(\d{1,2})\s?층")
 _DIGIT_LETTER = re.compile(r"(?<![A-Za-z0-9.,])(\d)([A-Z])(?![A-Za-z0-9])")
 _LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3})-?(\d{1,3})(?![\d.,]\d|[A-Za-z\d])")
@@ -789,6 +794,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _HISTORIC_DATE.sub(_historic, t)
     t = _SERVICE.sub(_service, t)
     t = _ORDINAL_JE.sub(_ordinal_je, t)
+    t = _D_DAY.sub(lambda m: f"디데이 {sino(int(m.group(1)))}일 전" if m.group(1) else "디데이", t)
     t = _BASEMENT.sub(lambda m: f"지하 {sino(int(m.group(1)))}층", t)
     t = _SPEED.sub(lambda m: "{} {} {}".format(SPEED_UNITS[m.group(2)][0], m.group(1),
                                                SPEED_UNITS[m.group(2)][1]), t)
