@@ -368,3 +368,23 @@ def _check_podcast(out: Path, manifest: dict) -> None:
     assert titles == ["차례"] + [a["title"] for a in published]
     chapters_url = whole.find("podcast:chapters", ns).get("url")
     assert chapters_url == base + issue["outputs"]["chapters_json"]
+
+
+def test_unreadable_characters_are_warned_with_file_and_line(mini: Path, tmp_path: Path) -> None:
+    from greenpub.editions.audio import _IssueAudio
+
+    art = mini / "2021-03" / "01-wifi.md"
+    art.write_text(art.read_text("utf-8") + "\n축제에 오세요♥ 계산 {{ 7*7 }} 끝\n", "utf-8")
+    line = len(art.read_text("utf-8").splitlines())
+    cfg, issues = read_content(mini)
+    wifi = next(a for a in issues[0].articles if a.slug == "wifi")
+    ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT, options=BuildOptions(),
+                        cache=BuildCache(tmp_path / "cache"))
+    script = article_script(wifi, AudioSettings(), cfg.lexicon, False)
+    _IssueAudio(issues[0], ctx, AudioSettings()).check_chars(script, wifi.title, wifi.file)
+    heart = [w for w in ctx.warnings if "'♥'" in w]
+    assert len(heart) == 1 and f"{line}번째 줄" in heart[0] and "01-wifi.md" in heart[0]
+    assert wifi.title in heart[0] and "U+2665" in heart[0]
+    assert any("{{ 7*7 }}" in w and "틀 문법" in w for w in ctx.warnings)
+    spoken = " ".join(s.text for s in script.segments)
+    assert "축제에 오세요 계산 끝." in spoken and "칠칠" not in spoken

@@ -111,7 +111,9 @@ class _IssueAudio:
             line = next((i for i, ln in enumerate(lines, 1) if ch in ln and source[:10] in ln),
                         None) or next((i for i, ln in enumerate(lines, 1) if ch in ln), 0)
             self.ctx.warn(M.UNREADABLE_CHAR.format(label=label, file=file or "-",
-                                                   line=line or "?", char=ch, code=ord(ch)))
+                                                   line=line or "?", char=ch,
+                                                   code=f"U+{ord(ch):04X}" if len(ch) == 1
+                                                   else M.TEMPLATE_TEXT))
 
     def write_mp3(self, tmp: Path, rel: str, frames: bytes, tags: Tags,
                   chapters: list[Chapter] | None = None) -> None:

@@ -59,7 +59,8 @@ UNKNOWN_WORDS = ("'{label}'에 읽는 법을 모르는 영어 낱말이 있습�
 BAD_SETTING = "site.yaml audio.{key} 값이 잘못되었습니다({value}): {expected}"
 UNKNOWN_SETTING = ("site.yaml audio 항목에 알 수 없는 설정 '{key}'이(가) 있습니다. "
                    "쓸 수 있는 설정: {known}")
-UNREADABLE_CHAR = ("'{label}'({file} {line}번째 줄)의 문자 '{char}'(U+{code:04X})는 읽는 법이 없어 "
+UNREADABLE_CHAR = ("'{label}'({file} {line}번째 줄)의 '{char}'({code})는 읽는 법이 없어 "
                    "음성에서 뺐습니다. 글로 바꾸거나 site.yaml의 lexicon에 읽는 법을 넣어 주세요.")
+TEMPLATE_TEXT = "틀 문법"
 BAD_TTS_OPTION = "--tts 값 '{value}'은(는) 쓸 수 없습니다. espeak, gtts, auto 가운데 고르세요."
 COVER_UNREADABLE = "표지 그림을 음성 파일에 넣지 못했습니다({file}): {reason}"

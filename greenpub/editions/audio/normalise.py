@@ -467,6 +467,7 @@ _CHAR_MAP = {ord(k): v for k, v in {
 _CHAR_MAP.update({i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F) if i != 0xFF5E})
 _CHAR_MAP.update({0x2080 + i: str(i) for i in range(10)})  # CO₂ -> CO2
 _DASH_RANGE = re.compile(r"(?<=[\dⅠ-Ⅻⅰ-ⅻ])\s*[–—]\s*(?=[\dⅠ-Ⅻⅰ-ⅻ])")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _HANJA = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _HANJA_AFTER = re.compile(r"([가-힣]+)\s*[(（]\s*" + _HANJA + r"+(?:\s*" + _HANJA
                           + r"+)*\s*[)）]")
@@ -762,7 +763,11 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     """Written Korean -> (what the voice says, characters that had no reading and were
     removed). Only Hangul, spaces and basic punctuation reach the voice."""
     lex = merged_lexicon(lexicon or {})
-    t = text.translate(_CHAR_MAP)
+    removed: list[str] = []
+    # Template syntax written in content ({{ 7*7 }}, {% if %}) is shown literally on the
+    # web; read aloud it would be noise ("칠칠"): the whole span is left out and reported.
+    removed += [m.group(0) for m in _TEMPLATE.finditer(text)]
+    t = _TEMPLATE.sub(" ", text).translate(_CHAR_MAP)
     t = _DASH_RANGE.sub("~", t)
     t = _plain_latin("".join(_FRACTION_CHARS.get(c, c) for c in t))
     t = _hanja(t)
@@ -830,7 +835,6 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = t.translate({ord(c): None for c in _DROP})
     t = re.sub(r"\s*-\s+|\s+-\s*", ", ", t)
     t = t.replace("-", " ")
-    removed = []
     kept = []
     for ch in t:
         if _is_readable(ch) or ch.isspace():
