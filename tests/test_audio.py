@@ -388,3 +388,14 @@ def test_unreadable_characters_are_warned_with_file_and_line(mini: Path, tmp_pat
     assert any("{{ 7*7 }}" in w and "틀 문법" in w for w in ctx.warnings)
     spoken = " ".join(s.text for s in script.segments)
     assert "축제에 오세요 계산 끝." in spoken and "칠칠" not in spoken
+
+
+def test_true_peak_sees_the_peaks_between_samples() -> None:
+    from greenpub.editions.audio.encode import true_peak_db
+
+    t = np.arange(SAMPLE_RATE)
+    # a tone at a quarter of the sample rate, sampled 45 degrees off its crests
+    x = 0.5 * np.sin(2 * np.pi * t / 4 + np.pi / 4)
+    assert abs(20 * np.log10(np.abs(x).max()) - (-9.03)) < 0.05  # sample peak
+    assert abs(true_peak_db(x) - (-6.02)) < 0.3  # true peak
+    assert true_peak_db(np.zeros(100)) == float("-inf")
