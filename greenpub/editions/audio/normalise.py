@@ -276,7 +276,10 @@ _ARROW = re.compile(r"\s*→\s*(" + _DEC + r"[가-힣]{0,2}(?:\s+" + _DEC
                     + r"[가-힣]{0,2})*)(?=[\s,.)」]|$)")
 _ARROW_LAST = re.compile(r"(" + _DEC + r")([가-힣]{0,2})$")
 _NUMBER = re.compile(r"(?<![\d.])(-?)(" + _NUM + r")(\.\d+)?(\s?)(?:(" + _UNIT_ALT
-                     + r")(?![A-Za-z])|(" + _COUNTER_ALT + r"))?")
+                     + r")(?![A-Za-z])|(" + _COUNTER_ALT + r"))?"
+                     r"((?:을|를|은|는|과|와|으로|로)(?=[\s,.!?:;)」』]|$))?")
+_PARTICLE_PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "은": ("은", "는"), "는": ("은", "는"),
+                   "과": ("과", "와"), "와": ("과", "와")}
 _FRACTION = re.compile(r"(?<![\d/])(\d+)/(\d+)(?![\d/])")
 _ACRONYM = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![A-Za-z])")
 _SINGLE_CAP = re.compile(r"(?<![A-Za-z])([A-Z])(?=[가-힣\d]|-[가-힣]|\s*$)")
@@ -394,8 +397,26 @@ def _arrow(m: re.Match[str]) -> str:
     return f"에서 {target}" + _ro(spoken)
 
 
+def particle_after(spoken: str, particle: str) -> str:
+    """The particle as it must sound after `spoken` (the writer chose it for the written
+    form: 76㎍/㎥을 -> 세제곱미터를, 5층로 -> 오층으로)."""
+    if particle in ("으로", "로"):
+        return _ro(spoken)
+    with_batchim, without = _PARTICLE_PAIRS[particle]
+    return with_batchim if _has_batchim(spoken) else without
+
+
 def _number(m: re.Match[str], text: str) -> str:
-    minus, value, frac, space, unit, counter = m.groups()
+    particle = m.group(7)
+    reading = _number_reading(m, text)
+    if not particle:
+        return reading
+    reading = reading.rstrip()
+    return reading + particle_after(reading, particle)
+
+
+def _number_reading(m: re.Match[str], text: str) -> str:
+    minus, value, frac, space, unit, counter, _ = m.groups()
     value = value + (frac or "")
     counter = unit or counter or ""
     if counter in UNITS:
@@ -594,6 +615,8 @@ def _number_pair(m: re.Match[str]) -> str:
     if counter and counter.strip() != "번지":
         return f"{a}~{b}{counter}"  # 3-4명: a range written with a hyphen
     return f"{a}의 {b}{counter or ''}"
+
+
 _LOCAL_PHONE = re.compile(r"(?<![\d\-.,])([2-9]\d{2,3})-(\d{4})(?![\d\-]|\s?년)")
 _POSTCODE = re.compile(r"(우편번호|\(우\)|우\)|〒)\s*[:：]?\s*(\d{5})(?!\d)")
 _PLACES = ("인천", "서울", "부산", "대구", "광주", "대전", "울산", "세종", "경기", "강원", "충청",
@@ -664,13 +687,21 @@ _LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3})-?(\d{1,3})(?![\d.,]\d|
 _LOWER_PREFIX = re.compile(r"(?<![A-Za-z0-9])([a-z])(?=[가-힣])")
 _SPEED = re.compile(r"(" + _NUM + r"(?:\.\d+)?)\s?(" + "|".join(
     re.escape(u) for u in sorted(SPEED_UNITS, key=len, reverse=True)) + r")")
+_PARTICLE_AFTER = r"((?:을|를|은|는|과|와|으로|로)(?=[\s,.!?:;)」』]|$))?"
 _COMPOUND_UNIT = re.compile(r"(" + _NUM + r"(?:\.\d+)?)\s?(" + _UNIT_ALT + r")/(" + _UNIT_ALT
-                            + r")(?![A-Za-z])")
+                            + r")(?![A-Za-z])" + _PARTICLE_AFTER)
 _MONEY_FOREIGN = re.compile(r"([$€¥£￥])\s?(" + _NUM + r"(?:\.\d+)?)")
 _LEFTOVER_WORD = re.compile(r"[A-Za-z]+")
 _PAIRED_PARTICLE = re.compile(r"([가-힣])\s?(\(으\)로|\(이\)[가-힣]+|을\(를\)|를\(을\)|이\(가\)|"
                               r"가\(이\)|은\(는\)|는\(은\)|과\(와\)|와\(과\))")
 _BOTH = re.compile(r"\s*[↔⇔]\s*")
+
+
+def _speed(m: re.Match[str]) -> str:
+    """30km/h -> 시속 30 킬로미터 (once: '시속 30km/h' keeps its own 시속)."""
+    prefix, unit = SPEED_UNITS[m.group(2)]
+    said = m.string[max(0, m.start() - 4):m.start()].strip().endswith(prefix)
+    return ("" if said else prefix + " ") + f"{m.group(1)} {unit}"
 
 
 def _ordinal_je(m: re.Match[str]) -> str:
@@ -801,9 +832,9 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _ORDINAL_JE.sub(_ordinal_je, t)
     t = _D_DAY.sub(lambda m: f"디데이 {sino(int(m.group(1)))}일 전" if m.group(1) else "디데이", t)
     t = _BASEMENT.sub(lambda m: f"지하 {sino(int(m.group(1)))}층", t)
-    t = _SPEED.sub(lambda m: "{} {} {}".format(SPEED_UNITS[m.group(2)][0], m.group(1),
-                                               SPEED_UNITS[m.group(2)][1]), t)
-    t = _COMPOUND_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)} 퍼 {UNITS[m.group(3)]}", t)
+    t = _SPEED.sub(_speed, t)
+    t = _COMPOUND_UNIT.sub(lambda m: f"{m.group(1)}{m.group(2)} 퍼 {UNITS[m.group(3)]}" + (
+        particle_after(UNITS[m.group(3)], m.group(4)) if m.group(4) else ""), t)
     t = _MONEY_SIGN.sub(lambda m: m.group(1) + "원", t)
     t = _MONEY_FOREIGN.sub(lambda m: m.group(2) + " " + _MONEY_SIGNS[m.group(1)], t)
     t = _THOUSAND_WON.sub(_thousand_won, t)
