@@ -43,7 +43,7 @@ def test_normalise_table(written: str, spoken: str) -> None:
 
 def test_table_is_large() -> None:
     assert len(CASES) >= 300
-    assert len(set(w for w, _ in CASES)) == len(CASES)  # no case twice
+    assert len({w for w, _ in CASES}) == len(CASES)  # no case twice
 
 
 @pytest.mark.parametrize(("n", "reading"), [

@@ -69,7 +69,6 @@ DEFAULT_LEXICON: dict[str, str] = {
     "NFC": "엔에프씨",
     "DMZ": "디엠제트",
     "MZ": "엠제트",
-    "Q&A": "큐앤에이",
     "R&D": "알앤디",
     "ESG": "이에스지",
     "ARS": "에이알에스",
