@@ -448,6 +448,8 @@ def _bracket(m: re.Match[str]) -> str:
     before = m.string[:m.start()].split()
     if not inner or before and before[-1].rstrip(",") == inner:  # 와이파이(Wi-Fi): said once
         return after
+    if before and inner.startswith(before[-1].rstrip(",") + " "):
+        inner = inner[len(before[-1].rstrip(",")) + 1:]  # 전화(☎ 560-4371): 전화 said once
     if _is_particle(after):
         return f"{after}, {inner}, "
     return f", {inner}, {after}"
