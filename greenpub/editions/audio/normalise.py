@@ -80,6 +80,7 @@ DEFAULT_LEXICON: dict[str, str] = {
     "KF94": "케이에프 구십사",
     "PM2.5": "피엠 이 점 오",
     "7080": "칠공팔공",
+    "1회용": "일회용",
     "e-book": "이북",
     "ebook": "이북",
     "e-sports": "이스포츠",
@@ -257,6 +258,12 @@ _DATE_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[.\-/]\s*(1[0-2]|0?[1-9])\s*[.
                        r"(3[01]|[12]\d|0?[1-9])(?:\s*\.(?!\d))?")
 _DATE_YM = re.compile(r"(?<!\d)((?:19|20)\d\d)\.\s*(1[0-2]|0?[1-9])\.(?!\s*\d)")
 _DATE_MD = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\.\s+(3[01]|[12]\d|0?[1-9])\.")
+# 5.3.(월)~5.14.(금): month and day without spaces, recognised only where a date must
+# stand (before a weekday, a range mark or 부터/까지, or after a range mark); 5.3. alone
+# may be a decimal.
+_DATE_MD_COMPACT = re.compile(r"(?:(?<=~)|(?<=~\s)|(?<![\d.]))(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])\."
+                              r"(?=\s*(?:\([월화수목금토일]\)|~|부터|까지))|(?:(?<=~)|(?<=~\s))"
+                              r"(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])\.")
 _WEEKDAY = re.compile(r"\s*\(([월화수목금토일])\)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
 _HISTORIC = re.compile(r"(?<![\d.·])(\d{1,2})·(\d{1,2})(?![\d·])"
@@ -826,6 +833,8 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _DATE_YMD.sub(_ymd, t)
     t = _DATE_YM.sub(lambda m: f"{int(m.group(1))}년 {int(m.group(2))}월", t)
     t = _DATE_MD.sub(lambda m: f"{int(m.group(1))}월 {int(m.group(2))}일", t)
+    t = _DATE_MD_COMPACT.sub(lambda m: "{}월 {}일".format(
+        *(int(g) for g in m.groups() if g is not None)), t)
     t = _WEEKDAY.sub(lambda m: " " + _WEEKDAYS[m.group(1)], t)
     t = _NUMBER_PAIR.sub(_number_pair, t)
     src = t
@@ -851,7 +860,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _APPROX.sub(lambda m: _approx(m, src), t)
     t = _RANGE_COPY.sub(_range_copy, t)
     t = _RANGE_TIME.sub(lambda m: f"{m.group(1)}부터 {m.group(2)}까지", t)
-    t = _RANGE_OPEN.sub(lambda m: f"{m.group(1)}부터", t)
+    t = _RANGE_OPEN.sub(lambda m: f"{m.group(1)}부터 ", t)
     t = t.replace("~", " 에서 ")
     t = _ARROW.sub(_arrow, t)
     t = _KOREAN_BIG.sub(_korean_big, t)
