@@ -102,3 +102,14 @@ def test_chapter_times_jump_into_the_whole_issue_mp3(built):
         file, _, frag = href.partition("#t=")
         assert (page.parent / file).resolve() == (out / issue["outputs"]["mp3"]).resolve()
         assert abs(float(frag) - start) < 0.1
+
+
+def test_audio_files_are_numbered_without_gaps(built):
+    out, manifest = built
+    (issue,) = manifest["issues"]
+    assert any(a["status"] != "published" for a in issue["articles"])  # a gap to close
+    published = [a for a in issue["articles"] if a["status"] == "published"]
+    names = [a["outputs"]["mp3"].rsplit("/", 1)[1] for a in published]
+    assert names == [f"{i:02d}-{a['slug']}.mp3" for i, a in enumerate(published, 1)]
+    playlist = (out / issue["outputs"]["m3u"]).read_text("utf-8").splitlines()
+    assert [ln for ln in playlist if ln.endswith(".mp3")] == ["00-contents.mp3", *names]

@@ -170,7 +170,7 @@ class _IssueAudio:
             script = article_script(a, s, self.lexicon, ctx.drafts)
             self.check_words(script, a.title)
             self.check_chars(script, a.title, a.file)
-            rel = paths.audio_article(issue.id, a)
+            rel = paths.audio_article(issue.id, a, track - 1)  # numbered without gaps
             data, d = self.part(a.slug, rel, script, a.title, a.title, f"{track}/{total}",
                                 a.summary)
             parts.append((rel, a))
