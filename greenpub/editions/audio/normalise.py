@@ -612,13 +612,13 @@ def _url_read(m: re.Match[str], lexicon: Mapping[str, str]) -> str:
 # --- numbers read digit by digit ------------------------------------------------------
 _TEL_PREFIX = (r"(?:☎|☏|℡|📞|📱|전화(?:번호)?|내선(?:번호)?|연락처|문의(?:처|전화)?|상담(?:전화)?|"
                r"팩스|휴대폰|휴대전화|(?<![A-Za-z])(?:FAX|Fax|TEL|Tel|T|F)(?![A-Za-z]))")
-_TEL_NUM = r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.]\d{4})?(?![\d.,]?\d)"
+_TEL_NUM = r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.)\s]\d{4})?(?![\d.,]?\d)"
 _TEL_AFTER = (r"(?!\s?(?:년|월|일|시|분|초|명|개|원|곳|회|건|세|층|호|%|km|m|㎡|부|가지|차|주|"
               r"배|대|만|천|억))")
 _TEL_CTX = re.compile(r"(" + _TEL_PREFIX + r")(\s*[:：.)]?\s*(?:국번\s*없이\s*)?)((?:"
                       + _TEL_NUM + _TEL_AFTER + r")(?:\s*[,·/]\s*" + _TEL_NUM + _TEL_AFTER
                       + r"|\s*~\s*\d{1,4}(?![\d.,]?\d))*)")
-_TEL_TOKEN = re.compile(r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.]\d{4})?|\d{1,4}|[,·/~]")
+_TEL_TOKEN = re.compile(r"(?:\(?0\d{1,2}\)?[-.\s)]\s*)?\d{3,4}(?:[-.)\s]\d{4})?|\d{1,4}|[,·/~]")
 # 3-1 매립장, 307-1번지: 삼의 일 (numbers joined by a hyphen that are not a phone number)
 _NUMBER_PAIR = re.compile(r"(?<![\d\-.,])(\d{1,4})-(\d{1,3})(?![\d\-.,])(\s?(?:" + _COUNTER_ALT
                           + "|" + _UNIT_ALT + "))?")
