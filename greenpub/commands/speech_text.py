@@ -26,6 +26,10 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
         lexicon = load_site_config(Path(args.content)).lexicon
     # One output line per input line (an empty line stays empty), flushed as it goes so
     # the command works in a pipe line by line.
+    # UTF-8 whatever the locale says; a broken byte becomes U+FFFD (then reported removed)
+    # instead of ending the command with a traceback
+    sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     for line in sys.stdin:
         sys.stdout.write(normalize(line.rstrip("\r\n"), lexicon) + "\n")
         sys.stdout.flush()
