@@ -194,7 +194,7 @@ NATIVE_COUNTERS = ("명", "개", "시간", "시", "살", "권", "곳", "가지",
                    "번째", "번", "차례", "배", "병", "봉지", "상자", "그릇", "자루", "바퀴",
                    "포기", "통", "편", "줄", "칸", "가구", "매", "모금", "쌍", "접시")
 # Sino counters that share a prefix with a native one and must win the longest match.
-SINO_COUNTERS = ("분기", "석", "평", "개월", "개소", "개국", "개교", "번지", "시군구", "세", "년", "월", "일",
+SINO_COUNTERS = ("분기", "석", "평", "학년", "학기", "단계", "교시", "개월", "개소", "개국", "개교", "번지", "시군구", "세", "년", "월", "일",
                  "분", "초", "원", "층", "호선", "호", "회", "건", "부", "차", "주년",
                  "주", "위", "점", "등", "동", "쪽", "개년")
 # Words after 번 that make it a label (1번 출구 일 번), not a count (세 번).
@@ -633,6 +633,7 @@ def _number_pair(m: re.Match[str]) -> str:
 
 _LOCAL_PHONE = re.compile(r"(?<![\d\-.,])([2-9]\d{2,3})-(\d{4})(?![\d\-]|\s?년)")
 _POSTCODE = re.compile(r"(우편번호|\(우\)|우\)|〒)\s*[:：]?\s*(\d{5})(?!\d)")
+_POSTCODE_BRACKETED = re.compile(r"(우편|주소)\((\d{5})\)")  # 우편(22689)으로
 _PLACES = ("인천", "서울", "부산", "대구", "광주", "대전", "울산", "세종", "경기", "강원", "충청",
            "충북", "충남", "전라", "전북", "전남", "경상", "경북", "경남", "제주", "서구")
 _POSTCODE_BEFORE_ADDRESS = re.compile(r"(?<![\d,.])\(?(\d{5})\)?(?=\s*(?:" + "|".join(_PLACES)
@@ -825,6 +826,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _TEL_CTX.sub(_tel_context, t)
     t = _POSTCODE.sub(lambda m: ("우편번호" if "우" in m.group(1) else m.group(1)) + " "
                       + digits(m.group(2)) + " ", t)
+    t = _POSTCODE_BRACKETED.sub(lambda m: f"{m.group(1)}(우편번호 {digits(m.group(2))})", t)
     t = _POSTCODE_BEFORE_ADDRESS.sub(lambda m: "우편번호 " + digits(m.group(1)) + ", ", t)
     t = _PHONE.sub(lambda m: " " + phone_reading(m.group(0)), t)
     t = _LOCAL_PHONE.sub(_local_phone, t)
@@ -861,6 +863,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _RANGE_COPY.sub(_range_copy, t)
     t = _RANGE_TIME.sub(lambda m: f"{m.group(1)}부터 {m.group(2)}까지", t)
     t = _RANGE_OPEN.sub(lambda m: f"{m.group(1)}부터 ", t)
+    t = re.sub(r"(\d)\s*~\s*(?=\d)", r"\1에서 ", t)  # 4~6학년: 사에서 육학년
     t = t.replace("~", " 에서 ")
     t = _ARROW.sub(_arrow, t)
     t = _KOREAN_BIG.sub(_korean_big, t)
