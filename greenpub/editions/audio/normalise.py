@@ -55,6 +55,8 @@ DEFAULT_LEXICON: dict[str, str] = {
     "A/S": "에이에스",
     "AS": "에이에스",
     "Wi-Fi6": "와이파이 식스",
+    "Wi-Fi 6": "와이파이 식스",
+    "WiFi 6": "와이파이 식스",
     "NAVER": "네이버",
     "KAKAO": "카카오",
     "kakao": "카카오",
@@ -503,6 +505,9 @@ _CHAR_MAP.update({i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F) if i != 0xFF5E})
 _CHAR_MAP.update({0x2080 + i: str(i) for i in range(10)})  # CO₂ -> CO2
 _DASH_RANGE = re.compile(r"(?<=[\dⅠ-Ⅻⅰ-ⅻ])\s*[–—]\s*(?=[\dⅠ-Ⅻⅰ-ⅻ])")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+# 드라이브 스루(Drive-Thru), 스마트시티(Smart City): an English gloss of the Hangul word
+# before it is not read twice. All-caps acronyms in brackets (WIPS) are read.
+_ENGLISH_GLOSS = re.compile(r"([가-힣])\s*\((?=[^)]*[a-z])[A-Za-z][A-Za-z &'-]*\)")
 _HANJA = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _HANJA_AFTER = re.compile(r"([가-힣]+)\s*[(（]\s*" + _HANJA + r"+(?:\s*" + _HANJA
                           + r"+)*\s*[)）]")
@@ -818,6 +823,7 @@ def normalize_checked(text: str, lexicon: Mapping[str, str] | None = None
     t = _plain_latin("".join(_FRACTION_CHARS.get(c, c) for c in t))
     t = _hanja(t)
     t = _enclosed(t)
+    t = _ENGLISH_GLOSS.sub(r"\1", t)
     t = apply_address_lexicon(t, lex)
     t = _EMAIL.sub(lambda m: _email_read(m, lex), t)
     t = _HANDLE.sub(lambda m: " " + read_address(m.group(0), lex), t)
