@@ -75,8 +75,10 @@ def audio_contents(issue_id: str) -> str:
     return f"audio/{issue_id}/00-contents.mp3"
 
 
-def audio_article(issue_id: str, article: Article) -> str:
-    return f"audio/{issue_id}/{article.order:02d}-{article.slug}.mp3"
+def audio_article(issue_id: str, article: Article, position: int | None = None) -> str:
+    """`position`: the article's place among the issue's published articles (1-based), so
+    the files are numbered like the playlist, without gaps; the file order otherwise."""
+    return f"audio/{issue_id}/{position or article.order:02d}-{article.slug}.mp3"
 
 
 def audio_issue(issue_id: str) -> str:

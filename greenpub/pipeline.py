@@ -171,9 +171,12 @@ class Pipeline:
             tasks: list[Task] = [(name, i, part) for name in wave for i in issues
                                  for part in editions.load(name).parts(i)]
             results += self._run_tasks(tasks, ctx)
+            # site-wide outputs (the web index, the podcast feed) after every issue, with
+            # this wave's issue outputs too
             site: list[Task] = [(name, None, "") for name in wave
                                 if editions.registry()[name].has_site()]
-            results += self._run_tasks(site, ctx)  # site-wide pages after the issues
+            done = self._outputs_by_issue(results)
+            results += self._run_tasks(site, lambda: ctx(done))
         return results
 
     def _run_tasks(self, tasks: list[Task],

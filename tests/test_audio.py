@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 from pathlib import Path
 
+import lxml.etree
 import numpy as np
 import pytest
 from conftest import MINI, ROOT, run_cli
@@ -77,6 +79,10 @@ def test_outputs_follow_the_manifest_contract(built) -> None:
     assert playlist[0] == "#EXTM3U"
     assert [ln for ln in playlist if not ln.startswith("#")] == [
         "00-contents.mp3", "01-wifi.mp3", "02-survey.mp3"]
+    # Korean titles, numbered in playing order without gaps
+    assert [ln.split(",", 1)[1] for ln in playlist if ln.startswith("#EXTINF")] == [
+        "Green 서구 - 01. 제301호 (2021년 3월) 차례", f"Green 서구 - 02. {issue.articles[0].title}",
+        f"Green 서구 - 03. {issue.articles[1].title}"]
     assert all(abs(MP3(out / a["mp3"]).info.length - a["duration"]) < 0.1
                for a in o.articles.values())
 
@@ -95,12 +101,13 @@ def test_chapters_read_back_with_mutagen(built) -> None:
     tags = ID3(path)
     duration_ms = MP3(path).info.length * 1000
     chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
-    assert len(chaps) == len(issue.articles) == 2
-    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == [a.title for a in issue.articles]
+    assert len(chaps) == len(issue.articles) + 1 == 3  # the contents, then each article
+    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == ["차례"] + [
+        a.title for a in issue.articles]
     (toc,) = tags.getall("CTOC")
     assert toc.child_element_ids == [c.element_id for c in chaps]
     starts = [c.start_time for c in chaps]
-    assert starts[0] > 5000  # the contents come first
+    assert starts[0] == 0 and starts[1] > 5000  # the contents chapter starts the file
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
     for c, nxt in zip(chaps, chaps[1:]):
         assert c.start_time < c.end_time == nxt.start_time
@@ -110,7 +117,7 @@ def test_chapters_read_back_with_mutagen(built) -> None:
     # each chapter begins where the article's own MP3 begins: the section announcement
     whole = _pcm(path)
     art = _pcm(tmp / "out" / result.outputs.articles["survey"]["mp3"])
-    at = round(chaps[1].start_time / 1000 * SAMPLE_RATE)
+    at = round(chaps[2].start_time / 1000 * SAMPLE_RATE)
     n = SAMPLE_RATE * 2
     # CHAP times are whole milliseconds: look within one millisecond (22 samples)
     best = max(np.corrcoef(whole[at + k:at + k + n], art[:n])[0, 1] for k in range(-22, 23))
@@ -120,22 +127,73 @@ def test_chapters_read_back_with_mutagen(built) -> None:
 def test_tags(built) -> None:
     tmp, issue, result = built
     out = tmp / "out"
-    for rel, title, track in [
-        (result.outputs.issue["mp3"], "Green 서구 제301호 (2021년 3월)", "301"),
-        (result.outputs.issue["audio_contents"], "제301호 (2021년 3월) 차례", "1/3"),
-        (result.outputs.articles["wifi"]["mp3"], issue.articles[0].title, "2/3"),
-        (result.outputs.articles["survey"]["mp3"], issue.articles[1].title, "3/3"),
+    album = "Green 서구 제301호 (2021년 3월)"
+    whole = f"{album} 전체 듣기"
+    for rel, title, track, talb in [
+        # the whole issue is clearly the whole: its own album, the only track of it
+        (result.outputs.issue["mp3"], whole, "1/1", whole),
+        (result.outputs.issue["audio_contents"], "제301호 (2021년 3월) 차례", "1/3", album),
+        (result.outputs.articles["wifi"]["mp3"], issue.articles[0].title, "2/3", album),
+        (result.outputs.articles["survey"]["mp3"], issue.articles[1].title, "3/3", album),
     ]:
         tags = ID3(out / rel)
         assert tags.version == (2, 4, 0)
         assert tags["TIT2"].text == [title]
-        assert tags["TALB"].text == ["Green 서구 제301호 (2021년 3월)"]
+        assert tags["TALB"].text == [talb]
+        # a description and a credit for the synthetic voice
+        (comm,) = tags.getall("COMM")
+        assert comm.lang == "kor" and "컴퓨터 합성 음성(espeak-ng 한국어)" in comm.text[0]
+        assert tags["TXXX:NARRATOR"].text[0].startswith("이 음성은 사람이 아닌")
         assert tags["TPE1"].text == ["인천광역시 서구"]
         assert tags["TRCK"].text == [track]
         assert str(tags["TDRC"].text[0]) == "2021-03-02"
         assert tags["TLAN"].text == ["kor"]
         (apic,) = tags.getall("APIC")
         assert apic.mime == "image/jpeg" and apic.type == 3 and apic.data[:2] == b"\xff\xd8"
+
+
+def _ffmpeg_ebur128(path: Path) -> tuple[float, float]:
+    """(integrated loudness LUFS, true peak dBTP) as ffmpeg's EBU R128 meter reports them."""
+    err = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af",
+                          "ebur128=peak=true", "-f", "null", "-"],
+                         capture_output=True, text=True, check=True).stderr
+    summary = err[err.rindex("Summary:"):]
+    lufs = float(summary.split("I:")[1].split("LUFS")[0])
+    peak = float(summary.split("Peak:")[1].split("dBFS")[0])
+    return lufs, peak
+
+
+def test_true_peak_is_under_minus_one_dbtp_after_encoding(built) -> None:
+    tmp, _, result = built
+    o = result.outputs
+    for rel in [o.issue["mp3"], o.issue["audio_contents"], *(a["mp3"] for a in
+                                                             o.articles.values())]:
+        lufs, peak = _ffmpeg_ebur128(tmp / "out" / rel)
+        assert peak <= -1.0, (rel, peak)
+        assert abs(lufs - (-16.0)) <= 1.0, (rel, lufs)
+
+
+def test_transcripts_are_what_the_voice_says(built) -> None:
+    tmp, issue, result = built
+    out = tmp / "out"
+    o = result.outputs
+    cfg, _ = _gated()
+    wifi = o.articles["wifi"]
+    assert wifi["transcript"] == "audio/2021-03/01-wifi.txt"
+    script = article_script(issue.articles[0], AudioSettings(), cfg.lexicon, False)
+    text = (out / wifi["transcript"]).read_text("utf-8")
+    assert text.splitlines() == [s.text for s in script.segments]
+    assert o.issue["transcript"] == "audio/2021-03/green-seogu-2021-03.txt"
+    whole = (out / o.issue["transcript"]).read_text("utf-8")
+    parts = [(out / o.issue["transcript_contents"]).read_text("utf-8")] + [
+        (out / a["transcript"]).read_text("utf-8") for a in o.articles.values()]
+    assert whole == "\n".join(parts)
+    assert not re.search(r"[^가-힣 .,?!:;\n]", whole)  # only what a voice can say
+    chapters = json.loads((out / o.issue["chapters_json"]).read_text("utf-8"))
+    assert chapters["version"] == "1.2.0"
+    assert [c["title"] for c in chapters["chapters"]] == ["차례"] + [
+        a.title for a in issue.articles]
+    assert chapters["chapters"][0]["startTime"] == 0
 
 
 def test_mp3_is_mono_speech_at_the_loudness_target(built) -> None:
@@ -200,7 +258,7 @@ def test_drafts_say_so_first(tmp_path: Path) -> None:
     assert not normal[0].text.startswith("검토용")
     result = _render(cfg, issue, tmp_path / "out", tmp_path / "cache", drafts=True)
     assert "pending" in result.outputs.articles
-    assert len(result.outputs.issue["chapters"]) == 3
+    assert len(result.outputs.issue["chapters"]) == 4  # contents + 3 articles
 
 
 def test_script_reads_structure_aloud() -> None:
@@ -211,7 +269,7 @@ def test_script_reads_structure_aloud() -> None:
     assert texts[1] == "구청 민원실에서 무료 와이파이를 쓰세요."
     assert "글, 홍보정책담당관." in texts
     assert any(t.startswith("사진 설명: 스마트폰 화면에") for t in texts)
-    assert "이용 방법." in texts
+    assert "소제목, 이용 방법." in texts  # headings: a short cue
     # list item, then its footnote right after the list
     item = texts.index("직원: 최초 일 회 인증.")
     assert texts[item + 1] == "각주, 스마트폰을 바꾸면 다시 인증합니다."
@@ -250,7 +308,7 @@ def test_cli_build_reports_tts_calls_then_none(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
     (issue,) = manifest["issues"]
     assert issue["outputs"]["mp3"] == "audio/2021-03/green-seogu-2021-03.mp3"
-    assert [c["slug"] for c in issue["outputs"]["chapters"]] == ["wifi", "survey"]
+    assert [c["slug"] for c in issue["outputs"]["chapters"]] == [None, "wifi", "survey"]
     wifi = next(a for a in issue["articles"] if a["slug"] == "wifi")
     assert wifi["outputs"]["mp3"] == "audio/2021-03/01-wifi.mp3"
     r = run_cli(*args)
@@ -260,5 +318,82 @@ def test_cli_build_reports_tts_calls_then_none(tmp_path: Path) -> None:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
                           str(tmp_path / "out" / issue["outputs"]["mp3"])],
                          capture_output=True, text=True, check=True).stdout
-    assert [c["tags"]["title"] for c in json.loads(out)["chapters"]] == [
-        "구청 민원실에서 무료 와이파이를 쓰세요", "소식지 구독 방법 설문에 참여해 주세요"]
+    _check_podcast(tmp_path / "out", manifest)
+    chapters = json.loads(out)["chapters"]
+    assert [c["tags"]["title"] for c in chapters] == [
+        "차례", "구청 민원실에서 무료 와이파이를 쓰세요", "소식지 구독 방법 설문에 참여해 주세요"]
+    assert float(chapters[0]["start_time"]) == 0
+
+
+def _check_podcast(out: Path, manifest: dict) -> None:
+    """The RSS 2.0 podcast feed: an enclosure for every article MP3 and the whole issue,
+    podcast tags, chapters (Podlove Simple Chapters and a JSON chapters file)."""
+    ns = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+          "podcast": "https://podcastindex.org/namespace/1.0",
+          "psc": "http://podlove.org/simple-chapters"}
+    assert manifest["outputs"]["podcast"] == "audio/podcast.xml"
+    rss = lxml.etree.parse(str(out / manifest["outputs"]["podcast"])).getroot()
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    ch = rss.find("channel")
+    assert ch.findtext("language") == "ko"
+    assert ch.findtext("title") == "Green 서구 오디오북"
+    assert ch.findtext("itunes:author", namespaces=ns) == "인천광역시 서구"
+    assert ch.findtext("itunes:explicit", namespaces=ns) == "no"
+    image = ch.find("itunes:image", ns).get("href")
+    base = "https://news.seo.incheon.kr/green/"
+    assert image.startswith(base)
+    from PIL import Image
+    with Image.open(out / image[len(base):]) as im:
+        assert im.size == (1400, 1400)
+    (issue,) = manifest["issues"]
+    items = ch.findall("item")
+    published = [a for a in issue["articles"] if a["status"] == "published"]
+    expected = [issue["outputs"]["mp3"]] + [a["outputs"]["mp3"] for a in published]
+    enclosures = [i.find("enclosure") for i in items]
+    assert [e.get("url") for e in enclosures] == [base + rel for rel in expected]
+    for e, rel in zip(enclosures, expected):
+        assert e.get("type") == "audio/mpeg"
+        assert int(e.get("length")) == (out / rel).stat().st_size
+    for item in items:
+        assert int(item.findtext("itunes:duration", namespaces=ns)) > 0
+        assert item.findtext("itunes:explicit", namespaces=ns) == "no"
+        assert item.find("podcast:transcript", ns).get("type") == "text/plain"
+        assert item.findtext("guid") and item.findtext("pubDate")
+    whole = items[0]
+    starts = [c.get("start") for c in whole.findall("psc:chapters/psc:chapter", ns)]
+    titles = [c.get("title") for c in whole.findall("psc:chapters/psc:chapter", ns)]
+    assert starts[0] == "00:00:00.000" and len(starts) == len(published) + 1
+    assert titles == ["차례"] + [a["title"] for a in published]
+    chapters_url = whole.find("podcast:chapters", ns).get("url")
+    assert chapters_url == base + issue["outputs"]["chapters_json"]
+
+
+def test_unreadable_characters_are_warned_with_file_and_line(mini: Path, tmp_path: Path) -> None:
+    from greenpub.editions.audio import _IssueAudio
+
+    art = mini / "2021-03" / "01-wifi.md"
+    art.write_text(art.read_text("utf-8") + "\n축제에 오세요♥ 계산 {{ 7*7 }} 끝\n", "utf-8")
+    line = len(art.read_text("utf-8").splitlines())
+    cfg, issues = read_content(mini)
+    wifi = next(a for a in issues[0].articles if a.slug == "wifi")
+    ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT, options=BuildOptions(),
+                        cache=BuildCache(tmp_path / "cache"))
+    script = article_script(wifi, AudioSettings(), cfg.lexicon, False)
+    _IssueAudio(issues[0], ctx, AudioSettings()).check_chars(script, wifi.title, wifi.file)
+    heart = [w for w in ctx.warnings if "'♥'" in w]
+    assert len(heart) == 1 and f"{line}번째 줄" in heart[0] and "01-wifi.md" in heart[0]
+    assert wifi.title in heart[0] and "U+2665" in heart[0]
+    assert any("{{ 7*7 }}" in w and "틀 문법" in w for w in ctx.warnings)
+    spoken = " ".join(s.text for s in script.segments)
+    assert "축제에 오세요 계산 끝." in spoken and "칠칠" not in spoken
+
+
+def test_true_peak_sees_the_peaks_between_samples() -> None:
+    from greenpub.editions.audio.encode import true_peak_db
+
+    t = np.arange(SAMPLE_RATE)
+    # a tone at a quarter of the sample rate, sampled 45 degrees off its crests
+    x = 0.5 * np.sin(2 * np.pi * t / 4 + np.pi / 4)
+    assert abs(20 * np.log10(np.abs(x).max()) - (-9.03)) < 0.05  # sample peak
+    assert abs(true_peak_db(x) - (-6.02)) < 0.3  # true peak
+    assert true_peak_db(np.zeros(100)) == float("-inf")

@@ -11,8 +11,8 @@ from browser import axe_violations, horizontal_overflow, phone_page, serve_folde
 from conftest import build_sample
 
 ISSUE_KEYS = {"web", "pdf", "pdf_large", "brf", "pef", "braille_check", "braille_preview",
-              "mp3", "m3u", "og", "daisy", "daisy_zip", "epub"}
-ARTICLE_KEYS = {"web", "mp3", "cards", "cards_zip", "og"}
+              "mp3", "m3u", "og", "daisy", "daisy_zip", "epub", "transcript", "chapters_json"}
+ARTICLE_KEYS = {"web", "mp3", "transcript", "cards", "cards_zip", "og"}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_web_pages_link_to_every_other_edition(built):
     hrefs = {(page.parent / h).resolve() for h in doc.xpath("//a/@href")
              if not h.startswith(("http", "#", "tel:", "mailto:"))}
     for key in ("pdf", "pdf_large", "brf", "pef", "braille_preview", "mp3", "m3u",
-                "daisy_zip", "epub"):
+                "daisy_zip", "epub", "transcript"):
         assert (out / issue["outputs"][key]).resolve() in hrefs, key
     assert doc.xpath("//audio/@src")
     assert len(doc.xpath("//ol[@class='contents']//a[@data-start]")) == sum(
@@ -101,3 +101,14 @@ def test_chapter_times_jump_into_the_whole_issue_mp3(built):
         file, _, frag = href.partition("#t=")
         assert (page.parent / file).resolve() == (out / issue["outputs"]["mp3"]).resolve()
         assert abs(float(frag) - start) < 0.1
+
+
+def test_audio_files_are_numbered_without_gaps(built):
+    out, manifest = built
+    (issue,) = manifest["issues"]
+    assert any(a["status"] != "published" for a in issue["articles"])  # a gap to close
+    published = [a for a in issue["articles"] if a["status"] == "published"]
+    names = [a["outputs"]["mp3"].rsplit("/", 1)[1] for a in published]
+    assert names == [f"{i:02d}-{a['slug']}.mp3" for i, a in enumerate(published, 1)]
+    playlist = (out / issue["outputs"]["m3u"]).read_text("utf-8").splitlines()
+    assert [ln for ln in playlist if ln.endswith(".mp3")] == ["00-contents.mp3", *names]

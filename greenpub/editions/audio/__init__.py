@@ -10,6 +10,7 @@ also places every chapter on an exact frame boundary.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from ...content.model import Article, Issue
 from ...errors import RenderError
 from ..base import Edition, OutputSpec, Outputs, RenderContext
 from . import messages as M
-from .encode import (Chapter, Tags, cover_jpeg, encode_mp3, frame_samples, join,
+from .encode import (Chapter, Tags, cover_jpeg, encode_mp3_limited, frame_samples, join,
                      normalise_loudness, seconds, silence, strip_id3, write_tags)
 from .engines import TTS_OPTIONS, Narrator, TtsCache, make_engine
 from .normalise import merged_lexicon
@@ -109,6 +110,25 @@ class _IssueAudio:
             self.ctx.warn(M.UNKNOWN_WORDS.format(label=label, words=", ".join(words),
                                                  example=words[0]))
 
+    def check_chars(self, script: ScriptWriter, label: str, file: Path | None) -> None:
+        """Warn about every character the normaliser removed (nothing reads it), naming
+        the file and the line where the editor wrote it."""
+        try:
+            lines = file.read_text("utf-8").splitlines() if file else []
+        except OSError:
+            lines = []
+        seen = set()
+        for ch, source in script.removed:
+            if ch in seen:
+                continue
+            seen.add(ch)
+            line = next((i for i, ln in enumerate(lines, 1) if ch in ln and source[:10] in ln),
+                        None) or next((i for i, ln in enumerate(lines, 1) if ch in ln), 0)
+            self.ctx.warn(M.UNREADABLE_CHAR.format(label=label, file=file or "-",
+                                                   line=line or "?", char=ch,
+                                                   code=f"U+{ord(ch):04X}" if len(ch) == 1
+                                                   else M.TEMPLATE_TEXT))
+
     def write_mp3(self, tmp: Path, rel: str, frames: bytes, tags: Tags,
                   chapters: list[Chapter] | None = None) -> None:
         path = tmp / rel
@@ -116,21 +136,25 @@ class _IssueAudio:
         path.write_bytes(frames)
         write_tags(path, tags, chapters)
 
-    def tags(self, title: str, track: str) -> Tags:
-        return Tags(title=title, album=self.album, publisher=self.ctx.site.publisher,
-                    track=track, date=self.issue.date.isoformat(), cover_jpeg=self.cover())
+    def tags(self, title: str, track: str, description: str = "", engine: str = "",
+             album: str | None = None) -> Tags:
+        return Tags(title=title, album=album or self.album, publisher=self.ctx.site.publisher,
+                    track=track, date=self.issue.date.isoformat(), cover_jpeg=self.cover(),
+                    description=description, narrator=voice_credit(engine))
 
     # -- parts -------------------------------------------------------------------
     def part(self, key: str, rel: str, script: ScriptWriter, label: str, title: str,
-             track: str) -> tuple[dict[str, Any], str]:
-        """One cached MP3 (contents or an article); returns its unit data and input digest."""
+             track: str, description: str = "") -> tuple[dict[str, Any], str]:
+        """One cached MP3 (contents or an article) with its transcript beside it; returns
+        its unit data and input digest."""
         inputs = {**self.common, "script": _script_digest(script), "title": title,
-                  "track": track}
+                  "track": track, "description": description}
 
         def produce(tmp: Path) -> dict[str, Any]:
             audio, engine = self.speak(script, label)
-            frames = encode_mp3(audio, self.settings.bitrate)
-            self.write_mp3(tmp, rel, frames, self.tags(title, track))
+            frames = encode_mp3_limited(audio, self.settings.bitrate)
+            self.write_mp3(tmp, rel, frames, self.tags(title, track, description, engine))
+            (tmp / transcript_path(rel)).write_text(transcript(script), "utf-8")
             return {"duration": seconds(frame_samples(frames)), "engine": engine}
 
         data = self.ctx.unit(f"{self.issue.id}/{key}", inputs, produce)
@@ -142,68 +166,118 @@ class _IssueAudio:
         contents = contents_script(issue, ctx.site.title, ctx.site.publisher, s, self.lexicon,
                                    ctx.drafts)
         self.check_words(contents, M.CONTENTS_NOTE.rstrip("."))
+        self.check_chars(contents, M.CONTENTS_NOTE.rstrip("."), issue.file)
         parts: list[tuple[str, Article | None]] = []
         digests = []
         rel = paths.audio_contents(issue.id)
         # Track numbers follow the playlist (contents first), "n/total" as players expect;
         # excluded articles leave no gaps.
         total = len(issue.articles) + 1
-        data, d = self.part("00-contents", rel, contents, "차례", f"{issue.label} 차례",
-                            f"1/{total}")
+        contents_title = f"{issue.label} {M.CONTENTS_TITLE}"
+        data, d = self.part("00-contents", rel, contents, "차례", contents_title,
+                            f"1/{total}", M.CONTENTS_DESCRIPTION.format(album=self.album))
         parts.append((rel, None))
         digests.append(d)
-        playlist = [(data["duration"], f"{issue.label} 차례", rel)]
+        playlist = [(data["duration"], contents_title, rel)]
+        engines = {data["engine"]}
         for track, a in enumerate(issue.articles, 2):
             script = article_script(a, s, self.lexicon, ctx.drafts)
             self.check_words(script, a.title)
-            rel = paths.audio_article(issue.id, a)
-            data, d = self.part(a.slug, rel, script, a.title, a.title, f"{track}/{total}")
+            self.check_chars(script, a.title, a.file)
+            rel = paths.audio_article(issue.id, a, track - 1)  # numbered without gaps
+            data, d = self.part(a.slug, rel, script, a.title, a.title, f"{track}/{total}",
+                                a.summary)
             parts.append((rel, a))
             digests.append(d)
+            engines.add(data["engine"])
             playlist.append((data["duration"], a.title, rel))
-            out.article(a.slug).update({"mp3": rel, "duration": data["duration"]})
-        whole = self.whole(parts, digests)
+            out.article(a.slug).update({"mp3": rel, "duration": data["duration"],
+                                        "transcript": transcript_path(rel)})
+        whole = self.whole(parts, digests, sorted(engines))
         out.issue.update({
             "mp3": paths.audio_issue(issue.id),
             "m3u": paths.audio_playlist(issue.id),
             "audio_contents": paths.audio_contents(issue.id),
+            "transcript": transcript_path(paths.audio_issue(issue.id)),
+            "transcript_contents": transcript_path(paths.audio_contents(issue.id)),
             "chapters": whole["chapters"],
+            "chapters_json": whole["chapters_json"],
+            "duration": whole["duration"],
+            "audio_title": self.whole_album,
+            "audio_engines": sorted(engines),
         })
         self.write_playlist(playlist)
         return out
 
-    def whole(self, parts: list[tuple[str, Article | None]], digests: list[str]) -> dict[str, Any]:
-        """The whole issue in one MP3, one chapter per article: the parts' frames joined."""
+    @property
+    def whole_album(self) -> str:
+        return M.WHOLE_ALBUM.format(album=self.album)
+
+    def whole(self, parts: list[tuple[str, Article | None]], digests: list[str],
+              engines: list[str]) -> dict[str, Any]:
+        """The whole issue in one MP3: the parts' frames joined, one chapter per part (the
+        contents first, at 0 s), its transcript, and the chapters as a JSON chapters file
+        (Podcasting 2.0) for podcast apps."""
         rel = paths.audio_issue(self.issue.id)
+        json_rel = rel[:-4] + ".chapters.json"
 
         def produce(tmp: Path) -> dict[str, Any]:
             frames: list[bytes] = []
             chapters: list[dict[str, Any]] = []
+            texts: list[str] = []
             pos = 0
             for part_rel, article in parts:
                 data = strip_id3((self.ctx.out / part_rel).read_bytes())
                 n = frame_samples(data)
-                if article is not None:
-                    chapters.append({"title": article.title, "slug": article.slug,
-                                     "start": seconds(pos), "end": seconds(pos + n)})
+                chapters.append({"title": article.title if article else M.CONTENTS_TITLE,
+                                 "slug": article.slug if article else None,
+                                 "start": seconds(pos), "end": seconds(pos + n)})
+                texts.append((self.ctx.out / transcript_path(part_rel)).read_text("utf-8"))
                 frames.append(data)
                 pos += n
             marks = [Chapter(f"ch{i:02d}", c["title"], round(c["start"] * 1000),
                              round(c["end"] * 1000)) for i, c in enumerate(chapters, 1)]
+            description = M.WHOLE_DESCRIPTION.format(
+                album=self.album, n=len(parts) - 1,
+                titles=", ".join(c["title"] for c in chapters[1:]))
             self.write_mp3(tmp, rel, b"".join(frames),
-                           self.tags(self.album, str(self.issue.number)), marks)
-            return {"chapters": chapters, "duration": seconds(pos)}
+                           self.tags(self.whole_album, "1/1", description,
+                                     "+".join(engines), album=self.whole_album), marks)
+            (tmp / transcript_path(rel)).write_text("\n".join(texts), "utf-8")
+            (tmp / json_rel).write_text(json.dumps(
+                {"version": "1.2.0", "title": self.whole_album,
+                 "chapters": [{"startTime": c["start"], "endTime": c["end"],
+                               "title": c["title"]} for c in chapters]},
+                ensure_ascii=False, indent=1), "utf-8")
+            return {"chapters": chapters, "duration": seconds(pos), "chapters_json": json_rel}
 
-        inputs = {**self.common, "parts": digests}
+        inputs = {**self.common, "parts": digests, "engines": engines, "v": 2}
         return self.ctx.unit(f"{self.issue.id}/whole", inputs, produce)
 
     def write_playlist(self, items: list[tuple[float, str, str]]) -> None:
+        """Extended M3U in UTF-8: Korean titles numbered in playing order, no gaps."""
         base = f"audio/{self.issue.id}/"
-        lines = ["#EXTM3U", f"#PLAYLIST:{self.album}"]
-        for duration, title, rel in items:
-            lines.append(f"#EXTINF:{round(duration)},{self.ctx.site.title} - {title}")
+        lines = ["#EXTM3U", f"#PLAYLIST:{self.album}", f"#EXTALB:{self.album}",
+                 f"#EXTART:{self.ctx.site.publisher}"]
+        for n, (duration, title, rel) in enumerate(items, 1):
+            lines.append(f"#EXTINF:{round(duration)},{self.ctx.site.title} - {n:02d}. {title}")
             lines.append(rel[len(base):] if rel.startswith(base) else rel)
         self.ctx.write_text(paths.audio_playlist(self.issue.id), "\n".join(lines) + "\n")
+
+
+def transcript_path(mp3_rel: str) -> str:
+    """The transcript beside an MP3: 01-wifi.mp3 -> 01-wifi.txt."""
+    return mp3_rel[:-4] + ".txt"
+
+
+def transcript(script: ScriptWriter) -> str:
+    """Exactly what the voice says, one spoken segment a line."""
+    return "".join(seg.text + "\n" for seg in script.segments)
+
+
+def voice_credit(engine: str) -> str:
+    names = [M.VOICE_NAMES.get(e, e) for e in engine.split("+") if e]
+    return M.VOICE_CREDIT.format(voices=", ".join(names)) if names else ""
 
 
 IssueAudio = _IssueAudio  # for the talking book, which speaks the same way
@@ -216,10 +290,24 @@ class AudioEdition(Edition):
         "mp3": OutputSpec("이번 호 전체 듣기(MP3)", "기사별 장(챕터) 포함", link=True),
         "m3u": OutputSpec("기사별 재생 목록(M3U8)", link=True),
         "audio_contents": OutputSpec("차례 음성"),
+        "transcript": OutputSpec("음성 대본", "음성이 읽는 글 그대로(텍스트)"),
+        "transcript_contents": OutputSpec("차례 음성 대본"),
+        "chapters_json": OutputSpec("장(챕터) 목록(JSON)"),
+        "podcast": OutputSpec("팟캐스트 피드", "팟캐스트 앱에서 구독", link=True, download=False),
     }
     settings_model = AudioSettings
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         return _IssueAudio(issue, ctx, load_settings(ctx.site)).render()
+
+    def render_site(self, issues: list[Issue], ctx: RenderContext) -> Outputs | None:
+        """The podcast feed over every issue's audio (after all issues are rendered)."""
+        from .podcast import write_feed
+
+        out = Outputs()
+        feed = write_feed(issues, ctx)
+        if feed:
+            out.issue["podcast"] = feed
+        return out
 
 

@@ -8,12 +8,16 @@ from pathlib import Path
 
 import lameenc
 import numpy as np
-from mutagen.id3 import (APIC, CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK,
-                         CTOCFlags)
+from mutagen.id3 import (APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK,
+                         TXXX, CTOCFlags)
 
 from .engines import SAMPLE_RATE
 
-CEILING = 10 ** (-1.0 / 20)  # -1 dBFS: headroom for the MP3 encoder's overshoot
+# Sample peaks are bent under -2.5 dBFS before encoding: MP3 coding and the samples
+# between samples add up to ~1.5 dB, and the decoded file must stay at or under
+# TRUE_PEAK_DBTP (EBU R128 / podcast platforms ask for -1 dBTP).
+CEILING = 10 ** (-2.5 / 20)
+TRUE_PEAK_DBTP = -1.0
 # lameenc's LAME scales its input by 0.95 (measured: a 1 kHz sine at 0.2 decodes at
 # 0.190, -0.45 dB); undone before encoding so the MP3 lands on the loudness target.
 ENCODER_GAIN = 0.95
@@ -102,6 +106,56 @@ def encode_mp3(audio: np.ndarray, bitrate: int) -> bytes:
     return bytes(enc.encode(pcm.tobytes()) + enc.flush())
 
 
+def true_peak_db(audio: np.ndarray) -> float:
+    """True peak (dBTP) of float audio: the highest value between samples, found by 4x
+    oversampling as ITU-R BS.1770-4 annex 2 describes. Only the 1024-sample blocks whose
+    sample peak is within 3 dB of the loudest are oversampled (inter-sample peaks exceed
+    sample peaks by well under 3 dB), with 32 samples of context on each side."""
+    from scipy.signal import resample_poly
+
+    x = np.asarray(audio, dtype=np.float64)
+    if not len(x) or not np.any(x):
+        return float("-inf")
+    block, pad = 1024, 32
+    n = -(-len(x) // block)
+    padded = np.zeros(n * block)
+    padded[:len(x)] = np.abs(x)
+    peaks = padded.reshape(n, block).max(axis=1)
+    windows, keep = [], []
+    for b in np.flatnonzero(peaks >= peaks.max() * 10 ** (-3 / 20)):
+        lo, hi = b * block, min(len(x), (b + 1) * block)
+        win = np.zeros(hi - lo + 2 * pad)
+        src_lo, src_hi = max(0, lo - pad), min(len(x), hi + pad)
+        win[src_lo - (lo - pad):len(win) - ((hi + pad) - src_hi)] = x[src_lo:src_hi]
+        windows.append(win)
+        mask = np.zeros(4 * len(win), dtype=bool)
+        mask[4 * pad:4 * (len(win) - pad)] = True  # the block itself, not its context
+        keep.append(mask)
+    # one filter run over all windows; each window's context absorbs the filter's edges
+    up = resample_poly(np.concatenate(windows), 4, 1)
+    peak = float(np.max(np.abs(up[np.concatenate(keep)])))
+    return 20 * np.log10(peak)
+
+
+def encode_mp3_limited(audio: np.ndarray, bitrate: int,
+                       ceiling_dbtp: float = TRUE_PEAK_DBTP) -> bytes:
+    """encode_mp3, then decode and measure as a player would: when the decoded true
+    peak is above the ceiling, the audio is turned down by the excess and encoded again."""
+    from .engines import decode_mp3
+
+    frames = encode_mp3(audio, bitrate)
+    if len(audio) < SAMPLE_RATE // 10:
+        return frames
+    for _ in range(2):
+        decoded = decode_mp3(frames).astype(np.float64) / 32768.0
+        over = true_peak_db(decoded) - ceiling_dbtp
+        if over <= -0.05:
+            break
+        audio = audio * 10 ** (-(over + 0.2) / 20)
+        frames = encode_mp3(audio, bitrate)
+    return frames
+
+
 def seconds(samples: int) -> float:
     return round(samples / SAMPLE_RATE, 3)
 
@@ -147,6 +201,8 @@ class Tags:
     track: str
     date: str  # ISO date
     cover_jpeg: bytes | None = None
+    description: str = ""  # what the file holds (COMM)
+    narrator: str = ""  # credit for the synthetic voice (COMM, TXXX:NARRATOR)
 
 
 @dataclass(frozen=True)
@@ -192,7 +248,8 @@ class _ChapterOrderID3(ID3):
 
 
 def write_tags(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
-    """ID3v2.4: TIT2, TALB, TPE1, TRCK, TDRC, TLAN=kor, APIC; CHAP + CTOC when given."""
+    """ID3v2.4: TIT2, TALB, TPE1, TRCK, TDRC, TLAN=kor, COMM (description and the
+    synthetic voice's credit), TXXX:NARRATOR, APIC; CHAP + CTOC when given."""
     id3 = _ChapterOrderID3()
     id3.add(TIT2(encoding=3, text=tags.title))
     id3.add(TALB(encoding=3, text=tags.album))
@@ -201,6 +258,11 @@ def write_tags(path: Path, tags: Tags, chapters: list[Chapter] | None = None) ->
     id3.add(TDRC(encoding=3, text=tags.date))
     id3.add(TLAN(encoding=3, text="kor"))
     id3.add(TCON(encoding=3, text="Speech"))
+    comment = " ".join(t for t in (tags.description, tags.narrator) if t)
+    if comment:
+        id3.add(COMM(encoding=3, lang="kor", desc="", text=comment))
+    if tags.narrator:
+        id3.add(TXXX(encoding=3, desc="NARRATOR", text=tags.narrator))
     if tags.cover_jpeg:
         id3.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="표지", data=tags.cover_jpeg))
     if chapters:

@@ -13,7 +13,8 @@ CONTENTS_END = "차례를 마칩니다."
 ARTICLE_SECTION = "{section} 기사입니다."
 ARTICLE_AUTHOR = "글, {author}."
 ARTICLE_END = "기사를 마칩니다."
-HEADING = "{text}."
+HEADING = "소제목, {text}."
+LIST_START = "항목 {n}개의 목록입니다."
 LIST_ITEM_ORDERED = "{ordinal}, {text}"
 TABLE_START = "표입니다."
 TABLE_CAPTION = "표 제목, {caption}."
@@ -25,6 +26,16 @@ FIGURE_CAPTION = "사진 제목: {caption}"
 QUOTE_START = "인용문입니다."
 QUOTE_END = "인용을 마칩니다."
 FOOTNOTE = "각주, {text}"
+CONTENTS_TITLE = "차례"
+WHOLE_ALBUM = "{album} 전체 듣기"
+WHOLE_DESCRIPTION = "{album} 전체를 한 파일로 들을 수 있습니다. 차례와 기사 {n}편({titles})이 장(챕터)으로 나뉘어 있습니다."
+CONTENTS_DESCRIPTION = "{album}의 차례와 여는 글입니다."
+VOICE_CREDIT = "이 음성은 사람이 아닌 컴퓨터 합성 음성({voices})으로 읽었습니다."
+VOICE_NAMES = {"espeak": "espeak-ng 한국어", "gtts": "Google 번역 음성 합성"}
+PODCAST_TITLE = "{title} 오디오북"
+PODCAST_DESCRIPTION = ("{publisher} 소식지 {title}를 귀로 듣는 오디오북입니다. 이번 호 전체와 기사 하나하나를 "
+                       "들을 수 있고, 음성이 읽는 글 그대로의 대본도 함께 드립니다.")
+PODCAST_ISSUE = "{label} {title}. 차례와 모든 기사를 한 번에 듣습니다. 기사마다 장(챕터)으로 나뉘어 있습니다."
 ORDINALS = ["첫째", "둘째", "셋째", "넷째", "다섯째", "여섯째", "일곱째", "여덟째", "아홉째",
             "열째", "열한째", "열두째", "열셋째", "열넷째", "열다섯째", "열여섯째", "열일곱째",
             "열여덟째", "열아홉째", "스무째"]
@@ -43,10 +54,13 @@ ESPEAK_FAILED = "espeak-ng 음성 합성에 실패했습니다: {reason}"
 FFMPEG_MISSING = ("gTTS 음성을 변환할 ffmpeg 프로그램이 없습니다. 'sudo apt install ffmpeg'로 "
                   "설치해 주세요.")
 DECODE_FAILED = "gTTS 음성(MP3)을 읽지 못했습니다: {reason}"
-UNKNOWN_WORDS = ("'{label}'에 읽는 법을 모르는 영어 낱말이 있습니다: {words}. "
-                 "site.yaml의 lexicon에 한글 읽기를 추가해 주세요(예: {example}: 읽는 법).")
+UNKNOWN_WORDS = ("'{label}'에 읽는 법을 모르는 영어 낱말이 있습니다: {words}. 지금은 한 글자씩 "
+                 "읽습니다. site.yaml의 lexicon에 한글 읽기를 추가해 주세요(예: {example}: 읽는 법).")
 BAD_SETTING = "site.yaml audio.{key} 값이 잘못되었습니다({value}): {expected}"
 UNKNOWN_SETTING = ("site.yaml audio 항목에 알 수 없는 설정 '{key}'이(가) 있습니다. "
                    "쓸 수 있는 설정: {known}")
+UNREADABLE_CHAR = ("'{label}'({file} {line}번째 줄)의 '{char}'({code})는 읽는 법이 없어 "
+                   "음성에서 뺐습니다. 글로 바꾸거나 site.yaml의 lexicon에 읽는 법을 넣어 주세요.")
+TEMPLATE_TEXT = "틀 문법"
 BAD_TTS_OPTION = "--tts 값 '{value}'은(는) 쓸 수 없습니다. espeak, gtts, auto 가운데 고르세요."
 COVER_UNREADABLE = "표지 그림을 음성 파일에 넣지 못했습니다({file}): {reason}"

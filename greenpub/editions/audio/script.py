@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ...content.model import Article, Block, Figure, Heading, Issue, ListBlock, Paragraph, Quote, Table
 from . import messages as M
-from .normalise import normalize, unknown_words
+from .normalise import normalize_checked, unknown_words
 from .settings import AudioSettings
 
 
@@ -66,6 +66,8 @@ class ScriptWriter:
     by_sentence: bool = False
     block: int = -1  # stamped on each segment: which block / part of the script
     role: str = ""
+    # (character, source text) of every character removed because nothing reads it
+    removed: list[tuple[str, str]] = field(default_factory=list)
 
     SENTENCE_PAUSE_MS = 300
 
@@ -82,7 +84,8 @@ class ScriptWriter:
         pause = self.settings.pause_ms if pause_ms is None else pause_ms
         parts = sentences(text) if self.by_sentence and split else [text]
         for i, part in enumerate(parts):
-            spoken = normalize(_sentence(part), self.lexicon)
+            spoken, removed = normalize_checked(_sentence(part), self.lexicon)
+            self.removed.extend((ch, part) for ch in removed)
             if not spoken:
                 continue
             self.written.append(part)
@@ -108,6 +111,8 @@ class ScriptWriter:
             elif isinstance(block, Paragraph):
                 self.say(block.text)
             elif isinstance(block, ListBlock):
+                if len(block.items) > 1:
+                    self.say(M.LIST_START.format(n=len(block.items)), s.pause_ms // 2)
                 for i, item in enumerate(block.items, 1):
                     self.role = f"item:{i - 1}"
                     text = M.LIST_ITEM_ORDERED.format(ordinal=ordinal(i), text=item) \
@@ -122,6 +127,8 @@ class ScriptWriter:
                 self.say(M.QUOTE_START, s.pause_ms // 2)
                 self.say(block.text, s.pause_ms // 2)
                 self.say(M.QUOTE_END)
+            # Footnotes are read at the end of the block that cites them (paragraph, list,
+            # table or quote), always there, each introduced the same way.
             for k, note in enumerate(getattr(block, "footnotes", ())):
                 self.role = f"note:{k}"
                 self.say(M.FOOTNOTE.format(text=note))

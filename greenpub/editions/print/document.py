@@ -182,13 +182,13 @@ def qr_svg_uri(url: str) -> str:
 
 def build_articles(issue: Issue, ctx: RenderContext) -> list[PrintArticle]:
     out = []
-    for article in issue.articles:
+    for position, article in enumerate(issue.articles, 1):
         anchor = f"article-{article.slug}"
         body_html, body_text = transform_body(article, anchor)
         web = ctx.url(paths.web_article_url(issue.id, article.slug))
         qr = [QRCode(qr_svg_uri(web), web, M.QR_WEB, M.QR_WEB_ALT.format(url=web))]
         if ctx.has_format("audio"):
-            mp3 = ctx.url(quote(paths.audio_article(issue.id, article)))
+            mp3 = ctx.url(quote(paths.audio_article(issue.id, article, position)))
             qr.append(QRCode(qr_svg_uri(mp3), mp3, M.QR_AUDIO, M.QR_AUDIO_ALT.format(url=mp3)))
         lead = [(img.path.as_uri(), img) for img in article.images]
         out.append(PrintArticle(article, anchor, body_html, body_text, lead, qr))

@@ -167,7 +167,9 @@ class WebEdition(Edition):
                      "label": f"{article.title} 기사 듣기",
                      "duration": a_out.get("duration") and duration_ko(a_out["duration"]),
                      "issue": url(paths.web_issue(issue.id)) + "#listen"
-                     if issue_out.get("mp3") else None}
+                     if issue_out.get("mp3") else None,
+                     "transcript": url(a_out["transcript"]) if a_out.get("transcript")
+                     else None}
         card_dir = f"{img_dir}/cards"
         slides = a_out.get("cards", [])
         cards = [{**web, "alt": c["alt"]} for c, web in zip(
@@ -264,7 +266,9 @@ class WebEdition(Edition):
         end = max((ch.get("end", 0) for ch in issue_out.get("chapters", [])), default=0)
         return {"src": url(issue_out["mp3"]), "chapters": chapters,
                 "label": f"{issue.label} 전체 듣기",
-                "duration": duration_ko(end) if end else None}
+                "duration": duration_ko(end) if end else None,
+                "transcript": url(issue_out["transcript"]) if issue_out.get("transcript")
+                else None}
 
     @staticmethod
     def _link(ctx: RenderContext, url: Page, target: str, label: str, note: str | None,
