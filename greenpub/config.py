@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 from . import messages as M
 from .content.frontmatter import decode_text, line_of, load_yaml
 from .errors import ConfigError, ContentError, ContentErrors
-from .settings import Settings, unknown_key_error, validate
+from .settings import Settings, plain, unknown_key_error, validate
 
 COMMITTEE_ROLES = ("당연직", "위촉직")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -244,9 +244,10 @@ def parse_site_config(data: CommentedMap, path: Path) -> SiteConfig:
                 # 0325604114 would silently lose its leading zero: say so on its own line
                 errors.append(ConfigError(M.QUOTE_THIS.format(field=f"contact.{key}", value=v),
                                           path, line_of(contact, key, 1)))
-    own = {str(k): v for k, v in _plain(data).items() if k in site_keys}
-    if errors and isinstance(contact, CommentedMap):
-        own["contact"] = {k: str(v) for k, v in own["contact"].items()}  # reported above
+    own = {str(k): v for k, v in plain(data).items() if k in site_keys}
+    if isinstance(own.get("contact"), dict):  # the numbers were reported above, once
+        own["contact"] = {k: str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                          for k, v in own["contact"].items()}
     site, own_errors = validate(SiteModel, data, path, value=own)
     errors += own_errors
     sections: dict[str, dict[str, Any]] = {}
@@ -258,7 +259,7 @@ def parse_site_config(data: CommentedMap, path: Path) -> SiteConfig:
                                                           value=str(node)[:40]),
                                       path, line_of(data, name, 1)))
             continue
-        sections[name] = _plain(node) if node is not None else {}
+        sections[name] = plain(node) if node is not None else {}
         if cls.settings_model is not None:
             value, block_errors = validate(cls.settings_model, node, path, f"{name}.")
             errors += block_errors
@@ -312,11 +313,3 @@ def _rule_errors(site: SiteModel, data: CommentedMap, path: Path) -> list[Config
                 value=cp.chair, known=", ".join(cp.members or ids) or "-"), path,
                 line_of(node, "chair", 1)))
     return errors
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
