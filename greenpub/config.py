@@ -77,6 +77,11 @@ class Contact(Settings):
     def __bool__(self) -> bool:
         return any(True for _ in self.items())
 
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """Mapping-style access for code and templates written against a dict."""
+        value = getattr(self, key, None) if key in type(self).model_fields else None
+        return value or default
+
 
 class FeedbackModel(Settings):
     """The residents' feedback survey the office runs (linked from every edition)."""

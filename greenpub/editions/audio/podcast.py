@@ -88,8 +88,8 @@ def write_feed(issues: list[Issue], ctx: RenderContext) -> str | None:
     _sub(ch, _q("itunes", "author"), site.publisher)
     owner = _sub(ch, _q("itunes", "owner"))
     _sub(owner, _q("itunes", "name"), site.publisher)
-    if site.contact.get("email"):
-        _sub(owner, _q("itunes", "email"), site.contact["email"])
+    if site.contact.email:
+        _sub(owner, _q("itunes", "email"), site.contact.email)
     _sub(ch, _q("itunes", "explicit"), "no")
     _sub(ch, _q("itunes", "type"), "episodic")
     etree.SubElement(ch, _q("itunes", "category"), {"text": "Government"})
