@@ -23,9 +23,10 @@ from . import messages as M
 from .config import load_site_config
 from .content.frontmatter import read_source
 from .content.reader import ContentReader, read_content
+from .editions import available, load
 from .editions.base import FORMATS, BuildOptions
 from .errors import ContentErrors, GreenpubError
-from .pipeline import Pipeline, default_jobs, gate, parse_formats
+from .pipeline import PROJECT_ROOT, Pipeline, default_jobs, gate, parse_formats
 from .review import approve
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -227,6 +228,11 @@ def cmd_check(args: argparse.Namespace, out: Console, console: Console) -> int:
     content = Path(args.content)
     try:
         config, issues = read_content(content)
+        # Editions' own checks (e.g. a card slide that will not fit), named by field and line.
+        problems = [e for name in available() for e in load(name).check(issues, config,
+                                                                         PROJECT_ROOT)]
+        if problems:
+            raise ContentErrors(problems)
     except (ContentErrors, GreenpubError) as exc:
         errors = exc.errors if isinstance(exc, ContentErrors) else [exc]
         if args.json:

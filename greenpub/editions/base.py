@@ -141,6 +141,11 @@ class Edition(ABC):
         (e.g. the standard and the large-print PDF); `render` reads `ctx.part`."""
         return ("",)
 
+    def check(self, issues: list[Issue], site: SiteConfig, project: Path) -> list[Any]:
+        """Optional checks for `greenpub check` (every article, before any build): the
+        GreenpubErrors (file + line) a build of this edition would stop with."""
+        return []
+
     def wants(self, ctx: RenderContext, part: str) -> bool:
         return ctx.part in ("", part)
 
