@@ -19,7 +19,7 @@ from .errors import ConfigError, ContentError
 
 COMMITTEE_ROLES = {"당연직", "위촉직"}
 SITE_KEYS = {"title", "publisher", "language", "base_url", "contact", "review", "committee",
-             "lexicon", "print", "braille", "audio", "cards", "web", "description"}
+             "lexicon", "print", "braille", "audio", "cards", "web", "video", "description"}
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def load_site_config(content_dir: Path) -> SiteConfig:
             raise lf.fail(M.EMPTY_FIELD.format(field=f"lexicon.{k}"), k)
         lexicon[str(k)] = str(v)
     sections = {}
-    for name in ("print", "braille", "audio", "cards", "web"):
+    for name in ("print", "braille", "audio", "cards", "web", "video"):
         node = f.opt_map(name)
         sections[name] = _plain(node) if node is not None else {}
     return SiteConfig(

@@ -14,6 +14,7 @@ REGISTRY: dict[str, str] = {
     "cards": "greenpub.editions.cards:CardsEdition",
     "braille": "greenpub.editions.braille:BrailleEdition",
     "pdf": "greenpub.editions.print:PrintEdition",
+    "video": "greenpub.editions.video:VideoEdition",
     "web": "greenpub.editions.web:WebEdition",  # last: links to every other edition
 }
 

@@ -19,7 +19,7 @@ from ..cache import BuildCache, CacheStats, digest, tree_digest
 from ..config import SiteConfig
 from ..content.model import Issue
 
-FORMATS = ("web", "cards", "pdf", "braille", "audio")
+FORMATS = ("web", "cards", "pdf", "braille", "audio", "video")
 
 
 @dataclass(frozen=True)

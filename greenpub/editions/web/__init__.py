@@ -128,6 +128,9 @@ class WebEdition(Edition):
             audio = {"src": url(a_out["mp3"]), "duration": a_out.get("duration"),
                      "whole": whole["src"] if whole else None, "chapters": chapters}
         cards = [{"src": url(c["src"]), "alt": c["alt"]} for c in a_out.get("cards", [])]
+        video = {"src": url(a_out["video"]), "captions": url(a_out["captions"]),
+                 "poster": url(a_out["video_poster"]),
+                 "transcript": a_out.get("video_transcript", [])} if a_out.get("video") else None
         links = []
         if a_out.get("mp3"):
             links.append({"href": url(a_out["mp3"]), "label": "이 기사 음성(MP3)",
@@ -141,7 +144,7 @@ class WebEdition(Edition):
                      "section": article.section, "author": article.author,
                      "author_role": article.author_role, "summary": article.summary,
                      "draft": article.draft, "reasons": list(article.draft_reasons)},
-            lead=lead, gallery=gallery, body=body, audio=audio, cards=cards,
+            lead=lead, gallery=gallery, body=body, audio=audio, cards=cards, video=video,
             cards_zip=url(a_out["cards_zip"]) if a_out.get("cards_zip") else None,
             prev={"href": url(paths.web_article(issue.id, prev.slug)), "title": prev.title}
             if prev else None,
