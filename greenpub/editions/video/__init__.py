@@ -205,21 +205,27 @@ class _IssueVideo:
             vtt_path.write_text(vtt, "utf-8")
             images = [self.slide(spec, owner, n)
                       for n, (spec, owner) in enumerate(zip(specs, owners, strict=True), 1)]
-            feed = []
-            for n, img in enumerate(images, 1):
-                feed.append(work / f"feed-{n:02d}.png")
-                img.save(feed[-1], compress_level=1)
-            encode.run(encode.command(feed, wav, vtt_path, tmp / paths.video(iid, slug),
-                                      timeline, s, title), label)
-            images[0].save(tmp / paths.video_poster(iid, slug), "JPEG", quality=88)
+            m = encode.fade_frames(s.fps, s.fade_ms, timeline.durations)
+            sizes = [("", images, paths.video(iid, slug))]
             if s.vertical:
-                tall = []
-                for n, img in enumerate(images, 1):
-                    tall.append(work / f"vertical-{n:02d}.png")
-                    vertical_frame(self.theme, img, s).save(tall[-1], compress_level=1)
-                encode.run(encode.command(tall, wav, vtt_path,
-                                          tmp / paths.video_vertical(iid, slug), timeline, s,
-                                          title), label)
+                sizes.append(("v-", [vertical_frame(self.theme, im, s) for im in images],
+                              paths.video_vertical(iid, slug)))
+            for prefix, pictures, rel in sizes:
+                stills, fades = [], []
+                for k, img in enumerate(pictures):
+                    # PPM: frames for ffmpeg only, written and read without compression
+                    stills.append(work / f"{prefix}slide-{k:02d}.ppm")
+                    img.save(stills[-1])
+                    if k:
+                        fades.append([])
+                        for j, frame in enumerate(encode.crossfade(pictures[k - 1], img, m)):
+                            fades[-1].append(work / f"{prefix}fade-{k:02d}-{j:02d}.ppm")
+                            frame.save(fades[-1][-1])
+                script = work / f"{prefix}slides.ffconcat"
+                script.write_text(encode.concat_list(stills, fades, m, timeline, s.fps), "utf-8")
+                encode.run(encode.command(script, wav, vtt_path, tmp / rel, timeline, s, title),
+                           label)
+            images[0].save(tmp / paths.video_poster(iid, slug), "JPEG", quality=88)
         cues = [[start, end, text] for start, end, text
                 in zip(timeline.starts, timeline.ends(), captions)]
         return {"duration": timeline.total, "cues": cues, "engine": engine,

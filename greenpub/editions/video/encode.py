@@ -11,6 +11,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from ...errors import RenderError
 from ..audio.encode import normalise_loudness
@@ -72,51 +73,72 @@ def ffmpeg() -> str:
     return exe
 
 
-def command(slides: list[Path], wav: Path, vtt: Path, out: Path, timeline: Timeline,
-            s: VideoSettings, title: str) -> list[str]:
-    """The ffmpeg argument list: each slide PNG decoded once and held (tpad), crossfaded
-    (xfade) at the slide changes, BT.709 yuv420p; narration; captions as mov_text."""
-    fps, fade = s.fps, s.fade_ms / 1000
+def fade_frames(fps: int, fade_ms: int, durations: tuple[float, ...]) -> int:
+    """Frames of each crossfade: an even number (centred on the slide change), at least
+    two, and short enough to leave every slide a frame of its own."""
+    m = max(2, 2 * round(fade_ms / 1000 * fps / 2))
+    shortest = min(round(d * fps) for d in durations)
+    while m > 2 and m + 1 > shortest:
+        m -= 2
+    return m
+
+
+def crossfade(a: Image.Image, b: Image.Image, m: int) -> list[Image.Image]:
+    """The m frames between slide a and slide b (linear fade, centred on the change: the
+    first half is nearer a, the second nearer b)."""
+    return [Image.blend(a, b, (j + 0.5) / m) for j in range(m)]
+
+
+def concat_list(slides: list[Path], fades: list[list[Path]], m: int, timeline: Timeline,
+                fps: int) -> str:
+    """An ffconcat script: each slide held for its time (a frame every half second),
+    each crossfade frame for one frame time; the last slide is listed again for one frame so the video lasts to
+    the end (the concat demuxer ignores the last entry's duration)."""
+    frames = [round(d * fps) for d in timeline.durations]
     n = len(slides)
-    starts, total = timeline.starts, timeline.total
-    fade = min(fade, *(d / 2 for d in timeline.durations)) if n > 1 else 0.0
-    args = [ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y"]
-    for png in slides:
-        args += ["-framerate", str(fps), "-i", str(png)]
-    args += ["-i", str(wav), "-i", str(vtt)]
-    graph = []
+    lines = ["ffconcat version 1.0"]
+
+    step = max(1, fps // 2)  # a held slide repeats every half second (seeking, players)
+
+    def entry(path: Path, count: int) -> None:
+        while count > 0:
+            lines.append(f"file '{path.as_posix()}'")
+            lines.append(f"duration {min(count, step) / fps:.6f}")
+            count -= step
+
     for k in range(n):
-        # input k is shown from its xfade offset to the end of the next crossfade
-        begin = 0.0 if k == 0 else starts[k] - fade / 2
-        end = total if k == n - 1 else starts[k + 1] + fade / 2
-        length = end - begin
-        # converted to BT.709 yuv420p once per slide, not once per frame
-        graph.append(f"[{k}:v]scale=out_color_matrix=bt709:out_range=tv,format=yuv420p,"
-                     f"setsar=1,tpad=stop_mode=clone:"
-                     f"stop_duration={length:.6f},fps={fps},trim=duration={length:.6f},"
-                     f"setpts=PTS-STARTPTS[s{k}]")
-    last = "s0"
-    for k in range(1, n):
-        graph.append(f"[{last}][s{k}]xfade=transition=fade:duration={fade:.6f}:"
-                     f"offset={starts[k] - fade / 2:.6f}[x{k}]")
-        last = f"x{k}"
-    # A held slide is one frame: duplicates are dropped (variable frame rate), so the
-    # encoder only works where the picture changes (the crossfades).
-    graph.append(f"[{last}]mpdecimate=hi=1:lo=1:frac=0:max=0[v]")
-    args += ["-filter_complex", ";".join(graph), "-map", "[v]", "-fps_mode", "vfr", "-map", f"{n}:a",
-             "-map", f"{n + 1}:s",
-             "-c:v", "libx264", "-preset", s.preset, "-crf", str(s.crf), "-tune", "stillimage",
-             "-pix_fmt", "yuv420p", "-g", str(fps * 4),
-             "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-             "-color_range", "tv",
-             "-c:a", "aac", "-b:a", f"{s.audio_bitrate}k", "-ar", str(AAC_RATE), "-ac", "1",
-             "-c:s", "mov_text",
-             "-metadata:s:a:0", "language=kor", "-metadata:s:s:0", "language=kor",
-             "-metadata:s:s:0", "handler_name=한국어 자막",
-             "-metadata", f"title={title}", "-map_metadata", "-1", "-map_chapters", "-1",
-             "-fflags", "+bitexact", "-t", f"{total:.6f}", "-movflags", "+faststart",
-             str(out)]
-    return args
+        hold = frames[k] - (m // 2 if k > 0 else 0) - (m // 2 if k < n - 1 else 0)
+        entry(slides[k], hold - 1 if k == n - 1 else hold)
+        if k < n - 1:
+            for frame in fades[k]:
+                entry(frame, 1)
+    entry(slides[-1], 1)
+    lines.append(f"file '{slides[-1].as_posix()}'")
+    return "\n".join(lines) + "\n"
+
+
+def command(script: Path, wav: Path, vtt: Path, out: Path, timeline: Timeline,
+            s: VideoSettings, title: str) -> list[str]:
+    """The ffmpeg argument list: the slides and crossfade frames from an ffconcat script
+    (variable frame rate: a held slide is one frame, so the encoder works only where
+    the picture changes), BT.709 yuv420p; narration as AAC; captions as a mov_text
+    track; the index first (faststart)."""
+    return [ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "concat", "-safe", "0", "-i", str(script), "-i", str(wav), "-i", str(vtt),
+            "-map", "0:v", "-map", "1:a", "-map", "2:s",
+            "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p,setsar=1",
+            "-fps_mode", "vfr", "-video_track_timescale", str(s.fps * 1000),
+            "-c:v", "libx264", "-preset", s.preset, "-crf", str(s.crf), "-tune", "stillimage",
+            "-pix_fmt", "yuv420p", "-force_key_frames", "expr:gte(t,n_forced*2)",
+            "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+            "-color_range", "tv",
+            "-c:a", "aac", "-b:a", f"{s.audio_bitrate}k", "-ar", str(AAC_RATE), "-ac", "1",
+            "-c:s", "mov_text",
+            "-metadata:s:a:0", "language=kor", "-metadata:s:s:0", "language=kor",
+            "-metadata:s:s:0", "handler_name=한국어 자막",
+            "-map_metadata", "-1", "-map_chapters", "-1", "-metadata", f"title={title}",
+            "-fflags", "+bitexact", "-t", f"{timeline.total:.6f}", "-movflags", "+faststart",
+            str(out)]
 
 
 def run(args: list[str], title: str) -> None:
