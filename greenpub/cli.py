@@ -24,7 +24,7 @@ from .config import load_site_config
 from .content.frontmatter import read_source
 from .content.reader import ContentReader, read_content
 from .editions import available, load
-from .editions.base import FORMATS, BuildOptions
+from .editions.base import FORMATS, OPT_IN, BuildOptions
 from .errors import ContentErrors, GreenpubError
 from .pipeline import PROJECT_ROOT, Pipeline, default_jobs, gate, parse_formats
 from .review import approve
@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--issue", action="append", default=[], metavar="YYYY-MM",
                    help="이 호만 만듭니다 (여러 번 쓸 수 있음; 출력 폴더에는 고른 호만 담깁니다)")
     b.add_argument("--formats", default=None,
-                   help=f"만들 형식, 쉼표로 구분 (기본: 전부 — {','.join(FORMATS)})")
+                   help=f"만들 형식, 쉼표로 구분 (기본: {','.join(f for f in FORMATS if f not in OPT_IN)}; "
+                        f"{','.join(OPT_IN)}은(는) 지정할 때만)")
     b.add_argument("--drafts", action="store_true",
                    help="승인되지 않은 기사도 '검토용' 표시를 달아 만듭니다")
     b.add_argument("--jobs", type=int, default=default_jobs(), help="동시에 만들 작업 수")

@@ -26,7 +26,7 @@ from .config import SiteConfig
 from .content.model import Article, Issue
 from .content.reader import read_content
 from .editions import FORMATS, available, load
-from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
+from .editions.base import OPT_IN, BuildOptions, EditionResult, RenderContext, run_edition
 from .errors import ConfigError
 from .fsutil import new_staging_dir, output_lock, swap_in
 from .review import Decision, decide
@@ -76,7 +76,7 @@ def gate(config: SiteConfig, issues: list[Issue], drafts: bool) -> list[GateResu
 
 def parse_formats(value: str | None) -> tuple[str, ...]:
     if not value:
-        return tuple(f for f in FORMATS if f in available())
+        return tuple(f for f in FORMATS if f in available() and f not in OPT_IN)
     wanted = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     for name in wanted:
         if name not in FORMATS:

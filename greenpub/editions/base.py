@@ -20,6 +20,8 @@ from ..config import SiteConfig
 from ..content.model import Issue
 
 FORMATS = ("web", "cards", "pdf", "braille", "audio", "video")
+# Built only when named in --formats (minutes of encoding per issue on 2 cores).
+OPT_IN = ("video",)
 
 
 @dataclass(frozen=True)
