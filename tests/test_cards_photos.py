@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ROOT, run_cli
 from PIL import Image
 
-from conftest import ROOT, run_cli
 from greenpub.cache import BuildCache
 from greenpub.content.reader import read_content
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition

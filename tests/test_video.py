@@ -11,9 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
-
 from conftest import MINI, build_sample
+from PIL import Image
 
 ISSUE = "2021-03"
 FAST = "video:\n  preset: ultrafast\n  fps: 10\n"

@@ -20,8 +20,8 @@ from PIL import Image, ImageDraw, ImageOps
 
 from ...errors import ConfigError
 from . import messages as M
-from .theme import MIN_CONTRAST, ImageLayer, Layer, RectLayer, ScrimLayer, TextLayer, Theme
 from .textlayout import DoesNotFit, FittedText, fit, pil_font
+from .theme import MIN_CONTRAST, ImageLayer, Layer, RectLayer, ScrimLayer, TextLayer, Theme
 
 PNG_COMPRESS_LEVEL = 6
 QR_BORDER = 4  # modules of quiet zone, as ISO/IEC 18004 asks

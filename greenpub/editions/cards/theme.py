@@ -21,9 +21,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from PIL import Image
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ... import messages as GM
 from ...cache import digest
 from ...content.frontmatter import decode_text, line_of, load_yaml
-from ... import messages as GM
 from ...errors import ConfigError, ContentError
 from . import messages as M
 from .textlayout import FontChain, FontFace, face_count

@@ -211,7 +211,8 @@ class _IssueVideo:
                 sizes.append(("v-", [vertical_frame(self.theme, im, s) for im in images],
                               paths.video_vertical(iid, slug)))
             for prefix, pictures, rel in sizes:
-                stills, fades = [], []
+                stills: list[Path] = []
+                fades: list[list[Path]] = []
                 for k, img in enumerate(pictures):
                     # PPM: frames for ffmpeg only, written and read without compression
                     stills.append(work / f"{prefix}slide-{k:02d}.ppm")

@@ -47,7 +47,7 @@ def load_settings(site: SiteConfig) -> VideoSettings:
                               site.path)
         default = getattr(VideoSettings, key)
 
-        def bad(expected: str) -> ConfigError:
+        def bad(expected: str, key: str = key, value: Any = value) -> ConfigError:
             return ConfigError(M.SETTINGS_BAD.format(key=key, value=value, expected=expected),
                                site.path)
 
