@@ -6,7 +6,9 @@ the issue highlight; feed 1080x1350 and vertical 1080x1920) with `--jobs 2`:
   tts-warm  TTS cache kept, build cache emptied (what encoding alone costs)
   warm      nothing changed (must encode nothing)
 and reports video seconds per wall second (feed seconds; each also has a vertical
-rendition) and MB per minute of video for each rendition.
+rendition), the CPU seconds spent (so a run on a shared, loaded machine still tells what
+an idle one would do: video seconds per CPU second x cores) and MB per minute of video
+for each rendition.
 
     .venv/bin/python benchmarks/bench_video.py [--content content] [--jobs 2] [--keep DIR]
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -29,13 +32,21 @@ from greenpub.editions.base import BuildOptions  # noqa: E402
 from greenpub.pipeline import Pipeline  # noqa: E402
 
 
-def build(content: Path, work: Path, jobs: int) -> tuple[float, dict]:
+def cpu_seconds() -> float:
+    """CPU time of this process and its waited-for children (pool workers, ffmpeg,
+    espeak-ng): what the build costs on an otherwise idle machine."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def build(content: Path, work: Path, jobs: int) -> tuple[float, float, dict]:
     out = work / "out"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     Pipeline(content, out, BuildOptions(formats=("video",), jobs=jobs, quiet=True),
              cache_dir=work / "cache").run()
     wall = time.perf_counter() - start
-    return wall, json.loads((out / "build-report.json").read_text("utf-8"))
+    return wall, cpu_seconds() - cpu, json.loads((out / "build-report.json").read_text("utf-8"))
 
 
 def main() -> None:
@@ -51,8 +62,8 @@ def main() -> None:
         if label == "tts-warm":
             shutil.rmtree(work / "cache" / "units", ignore_errors=True)
         load = os.getloadavg()[0]
-        wall, report = build(Path(args.content), work, args.jobs)
-        rows.append((label, wall, report, load))
+        wall, cpu, report = build(Path(args.content), work, args.jobs)
+        rows.append((label, wall, cpu, report, load))
     manifest = json.loads((work / "out" / "manifest.json").read_text("utf-8"))
     feed = vertical = seconds = 0.0
     for issue in manifest["issues"]:
@@ -65,9 +76,11 @@ def main() -> None:
     minutes = seconds / 60
     print(f"video: {seconds:.1f} s ({len(entries)} videos, each also vertical), "
           f"jobs {args.jobs}, cores {os.cpu_count()}")
-    for label, wall, report, load in rows:
+    cores = min(args.jobs, os.cpu_count() or 1)
+    for label, wall, cpu, report, load in rows:
         c = report["counters"]
         print(f"{label:9s} wall {wall:6.1f} s  {seconds / wall:5.2f} s of video per s  "
+              f"cpu {cpu:6.1f} s (idle {cores} cores: {seconds / (cpu / cores):5.2f} s per s)  "
               f"units built {report['cache']['misses']:2d}  tts calls {c.get('tts_calls', 0):3d}"
               f"  load avg at start {load:.1f}")
     print(f"size: feed {feed / 1e6 / minutes:.2f} MB/min, vertical "
