@@ -162,3 +162,33 @@ def test_warm_rebuild_encodes_nothing(built: Path):
     assert not [r for r in report["rebuilt"] if r["edition"] == "video"]
     assert report["counters"]["tts_calls"] == 0 and report["counters"]["video.seconds"] > 0
     assert (out / f"video/{ISSUE}/wifi.mp4").read_bytes() == before
+
+
+def test_timeline_cues_and_soundtrack_line_up():
+    from greenpub.editions.audio.engines import SAMPLE_RATE
+    from greenpub.editions.video.timeline import plan, soundtrack, webvtt
+
+    speech = [np.full(SAMPLE_RATE, 1000, np.int16), np.full(SAMPLE_RATE // 2, 1000, np.int16)]
+    t = plan(speech, fps=25, lead_ms=400, tail_ms=600)
+    assert t.durations == (2.0, 1.52)  # 0.4 + 1.0 + 0.6; 0.4 + 0.5 + 0.6 rounded up to frames
+    track = soundtrack(speech, t)
+    assert len(track) == round(3.52 * SAMPLE_RATE)
+    loud = np.flatnonzero(track)
+    assert loud[0] == round(0.4 * SAMPLE_RATE)  # the first words after the lead
+    assert np.flatnonzero(track[round(2.0 * SAMPLE_RATE):])[0] == round(0.4 * SAMPLE_RATE)
+    vtt = cues(webvtt(["첫 장", "둘째 장 --> 끝"], t))
+    assert vtt == [(0.0, 2.0, "첫 장"), (2.0, 3.52, "둘째 장 → 끝")]
+
+
+def test_video_is_opt_in_and_settings_are_checked(mini: Path):
+    from conftest import run_cli
+    from greenpub.pipeline import parse_formats
+
+    assert "video" not in parse_formats(None) and parse_formats("video") == ("video",)
+    (mini / "site.yaml").write_text((mini / "site.yaml").read_text("utf-8")
+                                    + "video:\n  preset: turbo\n", "utf-8")
+    r = run_cli("build", "--content", str(mini), "--out", str(mini.parent / "out"),
+                "--formats", "video", "-q")
+    assert r.code == 2 and "Traceback" not in r.err
+    assert "site.yaml" in r.err and "video.preset" in r.err and "ultrafast" in r.err
+    assert not (mini.parent / "out").exists()  # nothing half-written

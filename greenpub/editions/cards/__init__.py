@@ -116,7 +116,7 @@ class CardsEdition(Edition):
                     specs.append(SlideSpec("og_article", specs[0].values,
                                            fields=specs[0].fields))
                     for n, spec in enumerate(specs, 1):
-                        _plan_article(theme, spec, article, 0 if spec.kind == "og_article"
+                        plan_article(theme, spec, article, 0 if spec.kind == "og_article"
                                       else n, False)
                 except GreenpubError as exc:
                     errors.append(exc)
@@ -186,8 +186,8 @@ def article_specs(article: Article, issue: Issue, env: SlideEnv,
 def write_series(tmp: Path, theme: Theme, issue_id: str, article: Article,
                  specs: list[SlideSpec], og: SlideSpec, drafts: bool) -> dict[str, Any]:
     # Plan every slide first: a glyph or fitting error stops the series before drawing.
-    plans = [_plan_article(theme, spec, article, n, drafts) for n, spec in enumerate(specs, 1)]
-    og_plan = _plan_article(theme, og, article, 0, drafts)
+    plans = [plan_article(theme, spec, article, n, drafts) for n, spec in enumerate(specs, 1)]
+    og_plan = plan_article(theme, og, article, 0, drafts)
     slides: list[tuple[str, bytes]] = []
     for n, plan in enumerate(plans, 1):
         png = draw_slide(theme, plan)
@@ -211,7 +211,7 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
-def _plan_article(theme: Theme, spec: SlideSpec, article: Article, n: int,
+def plan_article(theme: Theme, spec: SlideSpec, article: Article, n: int,
                   drafts: bool) -> SlidePlan:
     label = M.SLIDE_LABELS[spec.kind]
     slide = M.SLIDE_NAME.format(n=n, label=label) if n else label

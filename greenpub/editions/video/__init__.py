@@ -29,7 +29,7 @@ from ..audio.engines import SAMPLE_RATE, TTS_OPTIONS, Narrator, TtsCache, make_e
 from ..audio.normalise import merged_lexicon, normalize
 from ..audio.settings import load_settings as load_audio_settings
 from ..base import Edition, Outputs, RenderContext
-from ..cards import RENDERER, SlideEnv, _plan_article, article_specs
+from ..cards import RENDERER, SlideEnv, article_specs, plan_article
 from ..cards.render import SlideSpec, paint_slide
 from ..cards.series import CardSettings
 from ..cards.theme import Theme, load_theme
@@ -233,7 +233,7 @@ class _IssueVideo:
                 "narration": [round(len(p) / SAMPLE_RATE, 3) for p in pcms]}
 
     def slide(self, spec: SlideSpec, article: Article, n: int) -> Image.Image:
-        plan_ = _plan_article(self.theme, spec, article, n, self.ctx.drafts)
+        plan_ = plan_article(self.theme, spec, article, n, self.ctx.drafts)
         return paint_slide(self.theme, plan_)
 
 
