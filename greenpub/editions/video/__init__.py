@@ -106,7 +106,9 @@ class _IssueVideo:
         v = spec.values
         if spec.kind in ("cover", "cover_photo"):
             text = M.COVER.format(section=v["section"], title=article.title)
-            return text + (f" {_sentence(article.subtitle)}" if article.subtitle else "")
+            text += f" {_sentence(article.subtitle)}" if article.subtitle else ""
+            # with --drafts the video says so, as the slides (badge) and the audiobook do
+            return f"{M.DRAFT} {text}" if self.ctx.drafts else text
         if spec.kind == "closing":
             verb = M.CLOSING_LISTEN if v["listen"] else M.CLOSING_READ
             return M.CLOSING.format(site=self.ctx.site.title, verb=verb)

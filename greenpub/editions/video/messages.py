@@ -14,3 +14,4 @@ HIGHLIGHT_INTRO = "{site} {label} 주요 소식입니다."
 HIGHLIGHT_TOO_LONG = ("{label} 주요 소식 동영상은 {limit}초까지입니다: 기사 {n}편({titles})은 "
                       "넣지 못했습니다.")
 VIDEO_TITLE = "{site} {label} 주요 소식"
+DRAFT = "검토용 동영상입니다."
