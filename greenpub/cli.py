@@ -67,8 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--issue", action="append", default=[], metavar="YYYY-MM",
                    help="이 호만 만듭니다 (여러 번 쓸 수 있음; 출력 폴더에는 고른 호만 담깁니다)")
     b.add_argument("--formats", default=None,
-                   help=f"만들 형식, 쉼표로 구분 (기본: {','.join(f for f in FORMATS if f not in OPT_IN)}; "
-                        f"{','.join(OPT_IN)}은(는) 지정할 때만)")
+                   help="만들 형식, 쉼표로 구분 (기본: "
+                        + ",".join(f for f in FORMATS if f not in OPT_IN)
+                        + f"; {','.join(OPT_IN)}은(는) 지정할 때만)")
     b.add_argument("--drafts", action="store_true",
                    help="승인되지 않은 기사도 '검토용' 표시를 달아 만듭니다")
     b.add_argument("--jobs", type=int, default=default_jobs(), help="동시에 만들 작업 수")

@@ -67,9 +67,10 @@ class CardsEdition(Edition):
         for article in issue.articles:
             specs = article_specs(article, issue, env, settings)
             og = SlideSpec("og_article", specs[0].values, fields=specs[0].fields)
-            inputs: dict[str, Any] = {**common, "article": article.hash, "slides": [s.values for s in specs],
-                      "pictures": [(s.kind, s.cover and _digest_of(article, s.cover), s.focus)
-                                   for s in specs]}
+            pictures = [(s.kind, s.cover and _digest_of(article, s.cover), s.focus)
+                        for s in specs]
+            inputs: dict[str, Any] = {**common, "article": article.hash,
+                                      "slides": [s.values for s in specs], "pictures": pictures}
 
             def produce(tmp: Path, article: Article = article, specs: list[SlideSpec] = specs,
                         og: SlideSpec = og) -> dict[str, Any]:

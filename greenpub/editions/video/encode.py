@@ -92,8 +92,9 @@ def crossfade(a: Image.Image, b: Image.Image, m: int) -> list[Image.Image]:
 def concat_list(slides: list[Path], fades: list[list[Path]], m: int, timeline: Timeline,
                 fps: int) -> str:
     """An ffconcat script: each slide held for its time (a frame every half second),
-    each crossfade frame for one frame time; the last slide is listed again for one frame so the video lasts to
-    the end (the concat demuxer ignores the last entry's duration)."""
+    each crossfade frame for one frame time; the last slide is listed again for one
+    frame so the video lasts to the end (the concat demuxer ignores the last entry's
+    duration)."""
     frames = [round(d * fps) for d in timeline.durations]
     n = len(slides)
     lines = ["ffconcat version 1.0"]
