@@ -2,7 +2,8 @@
 
 SETTINGS_UNKNOWN = "video: 알 수 없는 항목 '{key}'입니다. 쓸 수 있는 항목: {known}"
 SETTINGS_BAD = "video.{key}의 값 {value}은(는) 쓸 수 없습니다: {expected}이(가) 필요합니다."
-SETTINGS_COLOR = "video.background의 색 '{value}'이(가) 카드뉴스 테마의 colors에 없습니다. 있는 색: {known}"
+SETTINGS_COLOR = ("video.background의 색 '{value}'이(가) 카드뉴스 테마의 colors에 없습니다. "
+                  "있는 색: {known}")
 FFMPEG_MISSING = ("동영상을 만들려면 ffmpeg가 필요합니다. 데비안에서는 'apt-get install ffmpeg'로 "
                   "설치해 주세요.")
 FFMPEG_FAILED = "기사 '{title}'의 동영상을 만들지 못했습니다(ffmpeg: {reason})."
