@@ -192,3 +192,29 @@ def test_video_is_opt_in_and_settings_are_checked(mini: Path):
     assert r.code == 2 and "Traceback" not in r.err
     assert "site.yaml" in r.err and "video.preset" in r.err and "ultrafast" in r.err
     assert not (mini.parent / "out").exists()  # nothing half-written
+
+
+def test_highlight_keeps_to_its_time_limit(tmp_path: Path):
+    import dataclasses
+
+    from conftest import ROOT
+    from greenpub.cache import BuildCache
+    from greenpub.content.reader import read_content
+    from greenpub.editions.base import BuildOptions, RenderContext, run_edition
+    from greenpub.editions.video import HIGHLIGHT, VideoEdition
+
+    cfg, issues = read_content(MINI)
+    video = {"preset": "ultrafast", "fps": 5, "vertical": False, "lead_ms": 3000,
+             "tail_ms": 3000, "highlight_max_s": 12}
+    cfg = dataclasses.replace(cfg, sections={**cfg.sections, "video": video})
+    issue = dataclasses.replace(issues[0], articles=issues[0].articles[:2])
+    ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT,  # type: ignore[arg-type]
+                        options=BuildOptions(formats=("video",)),
+                        cache=BuildCache(tmp_path / "cache"))
+    result = run_edition(VideoEdition(), issue, ctx, part=HIGHLIGHT)
+    out = result.outputs.issue
+    assert not result.outputs.articles  # only the highlight part was rendered
+    duration = float(probe(tmp_path / "out" / out["video"])["format"]["duration"])
+    assert 6 < duration <= 12
+    assert out["video_transcript"] == [issue.articles[0].title]
+    assert any("12초" in w and issue.articles[1].title in w for w in result.warnings)

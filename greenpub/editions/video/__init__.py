@@ -161,8 +161,8 @@ class _IssueVideo:
             keep, used = [], 0.0
             for k, pcm in enumerate(pcms):
                 need = (s.lead_ms + s.tail_ms) / 1000 + len(pcm) / SAMPLE_RATE + 1 / s.fps
-                if used + need > s.highlight_max_s:
-                    break
+                if keep and used + need > s.highlight_max_s:
+                    break  # (the first cover always stays: a title is never 90 s long)
                 keep.append(k)
                 used += need
             data = self.encode(tmp, HIGHLIGHT, title, [covers[k][1] for k in keep],
