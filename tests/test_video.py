@@ -182,6 +182,7 @@ def test_timeline_cues_and_soundtrack_line_up():
 
 def test_video_is_opt_in_and_settings_are_checked(mini: Path):
     from conftest import run_cli
+
     from greenpub.pipeline import parse_formats
 
     assert "video" not in parse_formats(None) and parse_formats("video") == ("video",)
@@ -198,6 +199,7 @@ def test_highlight_keeps_to_its_time_limit(tmp_path: Path):
     import dataclasses
 
     from conftest import ROOT
+
     from greenpub.cache import BuildCache
     from greenpub.content.reader import read_content
     from greenpub.editions.base import BuildOptions, RenderContext, run_edition
