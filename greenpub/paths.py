@@ -124,3 +124,20 @@ def og_article(issue_id: str, slug: str) -> str:
 
 def og_issue(issue_id: str) -> str:
     return f"cards/{issue_id}/og.png"
+
+
+def video(issue_id: str, slug: str) -> str:
+    """Card-news video of an article (1080x1350); slug 'highlight' is the issue's."""
+    return f"video/{issue_id}/{slug}.mp4"
+
+
+def video_vertical(issue_id: str, slug: str) -> str:
+    return f"video/{issue_id}/{slug}-vertical.mp4"
+
+
+def video_captions(issue_id: str, slug: str) -> str:
+    return f"video/{issue_id}/{slug}.ko.vtt"
+
+
+def video_poster(issue_id: str, slug: str) -> str:
+    return f"video/{issue_id}/{slug}-poster.jpg"

@@ -77,7 +77,7 @@ def parse_formats(value: str | None, warnings: list[str] | None = None) -> tuple
     An old spelling is accepted; its deprecation warning is appended to `warnings`.
     """
     if not value:
-        return tuple(editions.available())
+        return tuple(name for name, cls in editions.registry().items() if cls.default)
     wanted: list[str] = []
     for word in (v.strip() for v in value.split(",")):
         if not word:
@@ -157,7 +157,7 @@ class Pipeline:
     def render(self, config: SiteConfig, gated: list[GateResult],
                staging: Path) -> list[EditionResult]:
         """Editions in waves: each wave reads the manifest entries of the waves before it."""
-        formats = self.options.formats or tuple(editions.available())
+        formats = self.options.formats or parse_formats(None)
         issues = [g.issue for g in gated]
         results: list[EditionResult] = []
         for wave in editions.waves(formats):

@@ -31,7 +31,8 @@ def line_of(folder: Path, needle: str) -> int:
 
 def test_real_theme_loads_with_every_slide_kind():
     theme = load_theme(THEME)
-    assert set(theme.slides) == {"cover", "content", "closing", "og_article", "og_issue"}
+    assert set(theme.slides) == {"cover", "content", "closing", "og_article", "og_issue",
+                                 "cover_photo", "photo"}
     assert (theme.slides["cover"].width, theme.slides["cover"].height) == (1080, 1350)
     assert (theme.slides["og_article"].width, theme.slides["og_article"].height) == (1200, 630)
     assert any(isinstance(x, ImageLayer) and x.source == "qr"

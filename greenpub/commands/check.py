@@ -31,6 +31,9 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     content = Path(args.content)
     try:
         config, issues = read_content(content)
+        problems = edition_checks(content, config, issues)
+        if problems:
+            raise ContentErrors(problems)
     except (ContentErrors, GreenpubError) as exc:
         errors = exc.errors if isinstance(exc, ContentErrors) else [exc]
         if args.json:
@@ -60,6 +63,19 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     out.print(f"검사 통과: 오류 없음. 발행 대기 기사 {pending}편." if pending else
               "검사 통과: 오류 없음. 모든 기사가 발행 가능합니다.")
     return 0
+
+
+def edition_checks(content: Path, config: Any, issues: list[Any]) -> list[Any]:
+    """Every installed edition's own checks (e.g. a card slide that will not fit), each a
+    GreenpubError naming the field and line, with the layouts a build would use."""
+    import tempfile
+
+    from ..editions import registry
+    from ..overrides import project_root
+
+    with tempfile.TemporaryDirectory(prefix="greenpub-check-") as tmp:
+        project = project_root(content, Path(tmp))
+        return [e for cls in registry().values() for e in cls().check(issues, config, project)]
 
 
 def status_table(config: Any, gated: list[Any], out: Console) -> None:

@@ -110,6 +110,7 @@ def unused_files(folder: Path, articles: list[Article], cover: ImageRef | None,
                  note_images: list[ImageRef]) -> list[str]:
     """Korean warnings for every file in an issue folder that no article or the note uses."""
     used = {i.path for a in articles for i in a.all_images}
+    used.update(i.path for a in articles for i in a.card_images if i is not None)
     used.update(i.path for i in note_images)
     if cover is not None:
         used.add(cover.path)

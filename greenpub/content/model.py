@@ -28,6 +28,7 @@ class ImageRef:
     width: int = 0
     height: int = 0
     digest: str = ""  # sha256 of the file, for caching resized copies
+    focus: tuple[float, float] = (0.5, 0.5)  # focal point [x, y] in 0..1 (crops keep it)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,10 @@ class Article:
     images: list[ImageRef] = field(default_factory=list)
     body_images: list[ImageRef] = field(default_factory=list)
     card: list[str] | None = None
+    # the picture of each `card:` entry written as {image: ..., text: ...} (None: text only)
+    card_images: tuple[ImageRef | None, ...] = ()
+    card_title: str | None = None  # short title for slides and share images
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter field -> file line
     review: list[ReviewEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     draft: bool = False  # set by the gate when built with --drafts and not publishable

@@ -6,6 +6,7 @@ several files are gathered into one ContentErrors so an editor sees all at once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from .model import Article, ImageRef, Issue, ReviewEntry, ReviewStatus
 ISSUE_ID = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 ARTICLE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
 ARTICLE_KEYS = {"title", "subtitle", "section", "author", "author_role", "summary", "images",
-                "card", "review", "tags"}
+                "card", "card_title", "review", "tags"}
 ISSUE_KEYS = {"number", "date", "title", "cover"}
 UNDEFINED_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 
@@ -168,15 +169,12 @@ class ContentReader:
                 raise ContentError(M.WRONG_TYPE.format(field=f"images[{i}]", expected=M.T_MAP,
                                                        value=node), path, f.item_line(seq, i))
             images.append(self.image(folder, node, sub))
-        card = None
-        if f.has("card"):
-            card_items = f.opt_list("card")
-            for i, item in enumerate(card_items):
-                if not isinstance(item, str) or not item.strip():
-                    raise ContentError(M.WRONG_TYPE.format(field=f"card[{i}]", expected=M.T_TEXT,
-                                                           value=item), path,
-                                       f.item_line(card_items, i))
-            card = [str(c).strip() for c in card_items]
+        card, card_images = self.card_entries(folder, f, images)
+        card_title = f.opt_str("card_title")
+        lines = {key: f.line(key) for key in ("title", "subtitle", "section", "summary",
+                                              "card_title", "card", "images") if f.has(key)}
+        for i in range(len(card or [])):
+            lines[f"card[{i}]"] = f.item_line(f.node["card"], i)
         review = self.review_entries(f)
         rendered = render_markdown(src.body)
         warnings = [f"{path}:{src.body_line + off}: {msg}" for off, msg in rendered.warnings]
@@ -197,7 +195,8 @@ class ContentReader:
             body_md=src.body, body_line=src.body_line, html=rendered.html, blocks=blocks,
             hash=content_hash(canonical), canonical=canonical, subtitle=subtitle,
             author=author, author_role=author_role, images=images, body_images=body_images,
-            card=card, review=review, warnings=warnings,
+            card=card, card_images=card_images, card_title=card_title or None, lines=lines,
+            review=review, warnings=warnings,
         )
 
     # -- parts -----------------------------------------------------------------
@@ -226,11 +225,46 @@ class ContentReader:
         return entries
 
     def image(self, folder: Path, node: CommentedMap, f: Fields) -> ImageRef:
+        f.check_keys({"src", "alt", "caption", "focus"})
         src = f.req_str("src")
         alt = f.opt_str("alt")
         if not alt:
             raise f.fail(M.IMAGE_NO_ALT.format(src=src), "alt" if "alt" in node else "src")
-        return self.check_image(folder, src, alt, f.opt_str("caption"), f.path, f.line("src"))
+        ref = self.check_image(folder, src, alt, f.opt_str("caption"), f.path, f.line("src"))
+        return dataclasses.replace(ref, focus=focus_point(f))
+
+    def card_entries(self, folder: Path, f: Fields, images: list[ImageRef]
+                     ) -> tuple[list[str] | None, tuple[ImageRef | None, ...]]:
+        """`card:` items: a sentence, or {image: ..., text: ...} for a photo slide (the
+        picture's alt and focus come from `images:` when listed there)."""
+        if not f.has("card"):
+            return None, ()
+        seq = f.opt_list("card")
+        texts: list[str] = []
+        pictures: list[ImageRef | None] = []
+        for i, item in enumerate(seq):
+            if isinstance(item, CommentedMap):
+                sub = f.sub(item, f"card[{i}].")
+                sub.check_keys({"image", "text", "alt", "focus"})
+                text = sub.req_str("text")
+                src = sub.req_str("image")
+                known = next((im for im in images if im.src == src), None)
+                alt = sub.opt_str("alt") or (known.alt if known else None)
+                if not alt:
+                    raise sub.fail(M.IMAGE_NO_ALT.format(src=src), "image")
+                ref = known if known and not sub.has("alt") else self.check_image(
+                    folder, src, alt, None, f.path, sub.line("image"))
+                if sub.has("focus") or known is None:
+                    ref = dataclasses.replace(ref, focus=focus_point(sub))
+                texts.append(text)
+                pictures.append(ref)
+                continue
+            if not isinstance(item, str) or not item.strip():
+                raise ContentError(M.WRONG_TYPE.format(field=f"card[{i}]", expected=M.T_TEXT,
+                                                       value=item), f.path, f.item_line(seq, i))
+            texts.append(str(item).strip())
+            pictures.append(None)
+        return texts, tuple(pictures) if any(pictures) else ()
 
     def body_images(self, folder: Path, body: str, html: str, path: Path,
                     body_line: int) -> list[ImageRef]:
@@ -264,6 +298,18 @@ class ContentReader:
         except GreenpubError as exc:
             self.errors.append(exc)
         return None
+
+
+def focus_point(f: Fields) -> tuple[float, float]:
+    """`focus: [x, y]`, each 0..1 from the left and top edge (default: the centre)."""
+    if not f.has("focus"):
+        return (0.5, 0.5)
+    value = f.node["focus"]
+    if (not isinstance(value, list) or len(value) != 2
+            or any(isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1
+                   for v in value)):
+        raise f.fail(M.BAD_FOCUS.format(field=f.name("focus"), value=value), "focus")
+    return (float(value[0]), float(value[1]))
 
 
 def read_content(content_dir: Path, only: list[str] | None = None) -> tuple[SiteConfig, list[Issue]]:

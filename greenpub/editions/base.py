@@ -151,6 +151,7 @@ class Edition(ABC):
     outputs: ClassVar[dict[str, OutputSpec]] = {}  # the manifest keys it writes
     needs: ClassVar[tuple[str, ...]] = ()  # editions whose outputs it reads (ALL: every other)
     settings_model: ClassVar[type | None] = None  # pydantic model of its site.yaml block
+    default: ClassVar[bool] = True  # built when --formats is not given (False: opt-in)
     part_titles: ClassVar[dict[str, str]] = {}  # Korean names of parts(), for progress output
 
     @abstractmethod
@@ -169,6 +170,16 @@ class Edition(ABC):
         """Independent parts of one issue's output that may render in parallel processes
         (e.g. the standard and the large-print PDF); `render` reads `ctx.part`."""
         return ("",)
+
+    def check(self, issues: list[Issue], site: SiteConfig, project: Path) -> list[Any]:
+        """Optional checks for `greenpub check` (every article, before any build): the
+        GreenpubErrors (file + line) a build of this edition would stop with."""
+        return []
+
+    def check(self, issues: list[Issue], site: SiteConfig, project: Path) -> list[Any]:
+        """Optional checks for `greenpub check` (every article, before any build): the
+        GreenpubErrors (file + line) a build of this edition would stop with."""
+        return []
 
     def wants(self, ctx: RenderContext, part: str) -> bool:
         return ctx.part in ("", part)

@@ -10,22 +10,43 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ... import paths
+from ...config import SiteConfig
 from ...content.model import Article, Issue
-from ...errors import RenderError
+from ...errors import GreenpubError, RenderError
 from ..base import Edition, OutputSpec, Outputs, RenderContext
 from . import messages as M
 from .render import MissingGlyph, SlidePlan, SlideSpec, TextTooLong, draw_slide, plan_slide
-from .series import CardSettings, content_texts
+from .series import CardSettings, content_slides
 from .theme import Theme, load_theme
+
+
+@dataclass(frozen=True)
+class SlideEnv:
+    """What a slide's values depend on beyond the article: the site, whether the audio
+    edition is built (the closing slide says 'listen'), drafts, and where warnings go."""
+
+    site: SiteConfig
+    listen: bool
+    drafts: bool
+    warn: Callable[[str], None]
+
+    @staticmethod
+    def of(ctx: RenderContext) -> SlideEnv:
+        return SlideEnv(ctx.site, ctx.has_format("audio"), ctx.drafts, ctx.warn)
+
+    def url(self, rel: str) -> str:
+        return self.site.url(rel)
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest ZIP date: fixed, so the archive is stable
 # Bump when layout or drawing code changes what a slide looks like: cached slides drawn
 # by the old code are then redrawn.
-RENDERER = "cards-2"
+RENDERER = "cards-3"
 
 
 class CardsEdition(Edition):
@@ -45,11 +66,14 @@ class CardsEdition(Edition):
             "renderer": RENDERER,
         }
         out = Outputs()
+        env = SlideEnv.of(ctx)
         for article in issue.articles:
-            specs = article_specs(article, issue, ctx, settings)
-            og = SlideSpec("og_article", specs[0].values)
-            inputs = {**common, "article": article.hash, "slides": [s.values for s in specs],
-                      "images": [i.digest for i in article.images[:1]]}
+            specs = article_specs(article, issue, env, settings)
+            og = SlideSpec("og_article", specs[0].values, fields=specs[0].fields)
+            pictures = [(s.kind, s.cover and _digest_of(article, s.cover), s.focus)
+                        for s in specs]
+            inputs: dict[str, Any] = {**common, "article": article.hash,
+                                      "slides": [s.values for s in specs], "pictures": pictures}
 
             def produce(tmp: Path, article: Article = article, specs: list[SlideSpec] = specs,
                         og: SlideSpec = og) -> dict[str, Any]:
@@ -64,7 +88,7 @@ class CardsEdition(Edition):
             entry["og_alt"] = data["og_alt"]
             ctx.counters["cards.slides"] += len(data["alts"])
 
-        spec = SlideSpec("og_issue", issue_values(issue, ctx),
+        spec = SlideSpec("og_issue", issue_values(issue, env),
                          cover=issue.cover.path if issue.cover else None)
         inputs = {**common, "values": spec.values,
                   "cover": issue.cover.digest if issue.cover else None}
@@ -79,45 +103,95 @@ class CardsEdition(Edition):
         out.issue["og_alt"] = data["og_alt"]
         return out
 
+    def check(self, issues: list[Issue], site: SiteConfig, project: Path) -> list[GreenpubError]:
+        """`greenpub check`: every article's slides planned (text fitted, glyphs found)
+        without drawing, so a slide that will not fit is caught before a build."""
+        try:
+            theme = load_theme(project / "layouts" / "cards")
+            settings = CardSettings.from_site(site)
+        except GreenpubError as exc:
+            return [exc]
+        env = SlideEnv(site, listen=True, drafts=False, warn=lambda _m: None)
+        errors: list[GreenpubError] = []
+        for issue in issues:
+            for article in issue.articles:
+                try:
+                    specs = article_specs(article, issue, env, settings)
+                    specs.append(SlideSpec("og_article", specs[0].values,
+                                           fields=specs[0].fields))
+                    for n, spec in enumerate(specs, 1):
+                        plan_article(theme, spec, article, 0 if spec.kind == "og_article"
+                                      else n, False)
+                except GreenpubError as exc:
+                    errors.append(exc)
+        return errors
 
-def issue_values(issue: Issue, ctx: RenderContext) -> dict[str, Any]:
+
+def _digest_of(article: Article, path: Path) -> str:
+    return next((i.digest for i in (*article.images, *(c for c in article.card_images if c))
+                 if i.path == path), str(path))
+
+
+def issue_values(issue: Issue, env: SlideEnv) -> dict[str, Any]:
     return {
-        "site_title": ctx.site.title, "publisher": ctx.site.publisher,
-        "contact": dict(ctx.site.contact), "issue_label": issue.label,
+        "site_title": env.site.title, "publisher": env.site.publisher,
+        "contact": dict(env.site.contact), "issue_label": issue.label,
         "issue_title": issue.title, "issue_number": issue.number,
         "issue_year": issue.date.year, "issue_month": issue.date.month,
-        "article_count": len(issue.articles), "drafts": ctx.drafts,
+        "article_count": len(issue.articles), "drafts": env.drafts,
         "section": "", "title": "", "subtitle": "", "author": "", "text": "",
-        "page": 1, "pages": 1, "listen": ctx.has_format("audio"),
-        "url": ctx.url(paths.web_issue_url(issue.id)),
-        "short_url": _short(ctx.url(paths.web_issue_url(issue.id))),
+        "page": 1, "pages": 1, "listen": env.listen, "photo_alt": "",
+        "url": env.url(paths.web_issue_url(issue.id)),
+        "short_url": _short(env.url(paths.web_issue_url(issue.id))),
     }
 
 
-def article_specs(article: Article, issue: Issue, ctx: RenderContext,
+def article_specs(article: Article, issue: Issue, env: SlideEnv,
                   settings: CardSettings) -> list[SlideSpec]:
-    """Cover, content slides and closing slide, each with its template values."""
-    texts = content_texts(article, settings)
-    if len(texts) < 2:
-        ctx.warn(M.TOO_FEW_SENTENCES.format(title=article.title, n=len(texts)))
-    url = ctx.url(paths.web_article_url(issue.id, article.slug))
-    base = {**issue_values(issue, ctx), "section": article.section, "title": article.title,
+    """Cover, content slides and closing slide, each with its template values.
+
+    An article with a lead photo gets a photo cover (cropped around its focus); a
+    `card:` entry with an image gets a photo slide. `card_title`, when given, stands in
+    for the title on every slide and share image."""
+    slides = content_slides(article, settings)
+    if len(slides) < 2:
+        env.warn(M.TOO_FEW_SENTENCES.format(title=article.title, n=len(slides)))
+    url = env.url(paths.web_article_url(issue.id, article.slug))
+    lines = article.lines
+    title_field = "card_title" if article.card_title else "title"
+    fields = {"title": (title_field, lines.get(title_field)),
+              "subtitle": ("subtitle", lines.get("subtitle")),
+              "section": ("section", lines.get("section"))}
+    base = {**issue_values(issue, env), "section": article.section,
+            "title": article.card_title or article.title,
             "subtitle": article.subtitle or "", "author": _byline(article), "url": url,
             "short_url": _short(url)}
-    pages = len(texts) + 2
-    cover = article.images[0].path if article.images else None
-    specs = [SlideSpec("cover", {**base, "page": 1, "pages": pages}, cover=cover)]
-    specs += [SlideSpec("content", {**base, "text": t, "page": i, "pages": pages}, cover=cover)
-              for i, t in enumerate(texts, 2)]
-    specs.append(SlideSpec("closing", {**base, "page": pages, "pages": pages}, qr=url))
+    pages = len(slides) + 2
+    lead = article.images[0] if article.images else None
+    if lead is not None:
+        specs = [SlideSpec("cover_photo", {**base, "page": 1, "pages": pages,
+                                           "photo_alt": lead.alt},
+                           cover=lead.path, focus=lead.focus, fields=fields)]
+    else:
+        specs = [SlideSpec("cover", {**base, "page": 1, "pages": pages}, fields=fields)]
+    for i, c in enumerate(slides, 2):
+        values = {**base, "text": c.text, "page": i, "pages": pages}
+        where = {**fields, "text": (c.field, c.line)}
+        if c.image is not None:
+            specs.append(SlideSpec("photo", {**values, "photo_alt": c.image.alt},
+                                   cover=c.image.path, focus=c.image.focus, fields=where))
+        else:
+            specs.append(SlideSpec("content", values, fields=where))
+    specs.append(SlideSpec("closing", {**base, "page": pages, "pages": pages}, qr=url,
+                           fields=fields))
     return specs
 
 
 def write_series(tmp: Path, theme: Theme, issue_id: str, article: Article,
                  specs: list[SlideSpec], og: SlideSpec, drafts: bool) -> dict[str, Any]:
     # Plan every slide first: a glyph or fitting error stops the series before drawing.
-    plans = [_plan_article(theme, spec, article, n, drafts) for n, spec in enumerate(specs, 1)]
-    og_plan = _plan_article(theme, og, article, 0, drafts)
+    plans = [plan_article(theme, spec, article, n, drafts) for n, spec in enumerate(specs, 1)]
+    og_plan = plan_article(theme, og, article, 0, drafts)
     slides: list[tuple[str, bytes]] = []
     for n, plan in enumerate(plans, 1):
         png = draw_slide(theme, plan)
@@ -141,7 +215,7 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
-def _plan_article(theme: Theme, spec: SlideSpec, article: Article, n: int,
+def plan_article(theme: Theme, spec: SlideSpec, article: Article, n: int,
                   drafts: bool) -> SlidePlan:
     label = M.SLIDE_LABELS[spec.kind]
     slide = M.SLIDE_NAME.format(n=n, label=label) if n else label
@@ -152,10 +226,18 @@ def _plan_article(theme: Theme, spec: SlideSpec, article: Article, n: int,
                                                  char=exc.char, code=ord(exc.char),
                                                  fonts=exc.fonts), article.file) from None
     except TextTooLong as exc:
-        raise RenderError(M.TOO_LONG.format(title=article.title, slide=slide,
-                                            min_size=exc.reason.min_size,
-                                            need=_need(exc), excerpt=_excerpt(exc.text)),
-                          article.file) from None
+        used = exc.layer.variables if exc.layer is not None else frozenset()
+        # The field the overflowing text comes from: the slide's own text first.
+        name, line = next((spec.fields[v] for v in ("text", "title", "subtitle", "section")
+                           if v in used and v in spec.fields), (None, None))
+        if name is None:  # fixed theme text or a value no article field holds
+            name = M.FIELD_THEME
+        hint = M.FIELD_HINTS.get(name.split("[")[0], M.FIELD_HINTS["card"])
+        raise RenderError(M.TOO_LONG_FIELD.format(title=article.title, slide=slide,
+                                                  field=name, min_size=exc.reason.min_size,
+                                                  need=_need(exc), excerpt=_excerpt(exc.text),
+                                                  hint=hint),
+                          article.file, line) from None
 
 
 def _plan_issue(theme: Theme, spec: SlideSpec, issue: Issue, drafts: bool) -> SlidePlan:

@@ -56,9 +56,25 @@ TOO_LONG_ISSUE = ("{issue} 공유 이미지: 글이 너무 길어 상자에 들�
 NEED_LINES = "{lines}줄이 필요하지만 {max_lines}줄까지만 들어갑니다"
 NEED_WIDTH = "낱말 “{word}”이(가) 한 줄보다 깁니다"
 SLIDE_NAME = "{n}번째 장({label})"
+TOO_LONG_FIELD = ("기사 '{title}'의 카드뉴스 {slide}: {field} 항목의 글이 너무 길어 상자에 들어가지 "
+                  "않습니다(가장 작은 글자 크기 {min_size}px에서도 {need}). {hint}: “{excerpt}”")
+FIELD_HINTS = {
+    "title": "앞머리에 card_title: 로 카드뉴스용 짧은 제목을 적어 주세요",
+    "card_title": "card_title을 더 짧게 줄여 주세요",
+    "subtitle": "부제(subtitle)를 줄여 주세요",
+    "section": "분류(section) 이름을 줄여 주세요",
+    "card": "문장을 줄이거나 card: 항목을 둘로 나눠 주세요",
+    "summary": "요약(summary)을 줄이거나 앞머리에 card: 목록을 적어 주세요",
+    "body": "본문에서 고른 문장이 깁니다. 앞머리에 card: 목록(2~5개 문장)을 적어 주세요",
+}
+FIELD_BODY = "본문"
+FIELD_THEME = "테마(layouts/cards/theme.yaml)"
+PHOTO_ALT = "사진: {alt}"
 
 SLIDE_LABELS = {
     "cover": "표지",
+    "cover_photo": "사진 표지",
+    "photo": "사진",
     "content": "본문",
     "closing": "마무리",
     "og_article": "공유 이미지",

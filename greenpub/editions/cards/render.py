@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import numpy as np
 import segno
 from PIL import Image, ImageDraw, ImageOps
 
 from ...errors import ConfigError
 from . import messages as M
-from .theme import ImageLayer, Layer, RectLayer, TextLayer, Theme
 from .textlayout import DoesNotFit, FittedText, fit, pil_font
+from .theme import MIN_CONTRAST, ImageLayer, Layer, RectLayer, ScrimLayer, TextLayer, Theme
 
 PNG_COMPRESS_LEVEL = 6
 QR_BORDER = 4  # modules of quiet zone, as ISO/IEC 18004 asks
@@ -35,9 +36,10 @@ class MissingGlyph(Exception):
 
 
 class TextTooLong(Exception):
-    def __init__(self, text: str, reason: DoesNotFit):
+    def __init__(self, text: str, reason: DoesNotFit, layer: TextLayer | None = None):
         self.text = text
         self.reason = reason
+        self.layer = layer
         super().__init__(f"{reason}: {text[:40]!r}")
 
 
@@ -49,6 +51,9 @@ class SlideSpec:
     values: dict[str, Any]
     qr: str | None = None
     cover: Path | None = None
+    focus: tuple[float, float] = (0.5, 0.5)  # focal point of `cover` kept by the crop
+    # template value -> (front-matter field, file line), to name what does not fit
+    fields: dict[str, tuple[str, int | None]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def plan_slide(theme: Theme, spec: SlideSpec, drafts: bool) -> SlidePlan:
                          line_height=st.line_height, width=layer.box[2], height=layer.box[3],
                          max_lines=st.max_lines, balance=st.balance)
         except DoesNotFit as exc:
-            raise TextTooLong(text, exc) from None
+            raise TextTooLong(text, exc, layer) from None
         texts[i] = PlacedText(layer, text, fitted)
     return SlidePlan(spec, layers, texts, join_alt(alt_parts))
 
@@ -132,12 +137,22 @@ def draw_slide(theme: Theme, plan: SlidePlan) -> bytes:
     return png_bytes(paint_slide(theme, plan))
 
 
-def paint_slide(theme: Theme, plan: SlidePlan) -> Image.Image:
-    layout = theme.slides[plan.spec.kind]
+def paint_slide(theme: Theme, plan: SlidePlan,
+                measured: dict[str, tuple[float, float]] | None = None) -> Image.Image:
+    """The slide as an image; `measured` receives, per scrim, (opacity, worst contrast of
+    the text on it against the pixels under that text)."""
+    layout = theme.slides[theme.kind(plan.spec.kind)]
     img = Image.new("RGB", (layout.width, layout.height), layout.background)
     draw = ImageDraw.Draw(img)
     for i, layer in enumerate(plan.layers):
-        if isinstance(layer, RectLayer):
+        if isinstance(layer, ScrimLayer):
+            on = [plan.texts[k].layer for k in plan.texts if k > i
+                  and _inside_box(plan.texts[k].layer.box, layer.box)]
+            opacity, ratio = _paint_scrim(img, layer, on)
+            draw = ImageDraw.Draw(img)
+            if measured is not None:
+                measured[layer.field] = (opacity, ratio)
+        elif isinstance(layer, RectLayer):
             x, y, w, h = layer.box
             if layer.radius:
                 draw.rounded_rectangle((x, y, x + w - 1, y + h - 1), layer.radius, layer.color)
@@ -148,6 +163,57 @@ def paint_slide(theme: Theme, plan: SlidePlan) -> Image.Image:
         elif i in plan.texts:
             _draw_text(draw, theme, plan.texts[i])
     return img
+
+
+def _inside_box(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    return (inner[0] >= outer[0] and inner[1] >= outer[1]
+            and inner[0] + inner[2] <= outer[0] + outer[2]
+            and inner[1] + inner[3] <= outer[1] + outer[3])
+
+
+def _relative_luminance(rgb: np.ndarray) -> np.ndarray:
+    """WCAG 2.x relative luminance of an (..., 3) array of 0..255 sRGB values."""
+    s = rgb.astype(np.float64) / 255
+    lin = np.where(s <= 0.04045, s / 12.92, ((s + 0.055) / 1.055) ** 2.4)
+    return lin @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def worst_contrast(fg: tuple[int, int, int], pixels: np.ndarray) -> float:
+    """The lowest WCAG contrast of colour `fg` against any of `pixels` (..., 3)."""
+    lf = float(_relative_luminance(np.array(fg)))
+    lum = _relative_luminance(pixels)
+    hi, lo = np.maximum(lum, lf), np.minimum(lum, lf)
+    return float(np.min((hi + 0.05) / (lo + 0.05)))
+
+
+def _paint_scrim(img: Image.Image, layer: ScrimLayer, texts: list[TextLayer]
+                 ) -> tuple[float, float]:
+    """Blend the scrim over what is drawn, as transparent as the photo allows: the least
+    opacity (from the theme's value up) at which every pixel under every text box on it
+    gives that text MIN_CONTRAST. Returns (opacity, worst measured contrast)."""
+    x, y, w, h = layer.box
+    under = np.asarray(img.crop((x, y, x + w, y + h)), dtype=np.float64)
+    colour = np.array(layer.color, dtype=np.float64)
+
+    def blend(a: float, px: np.ndarray) -> np.ndarray:
+        return np.round(px * (1 - a) + colour * a)
+
+    regions = [(t.style.color, under[t.box[1] - y:t.box[1] - y + t.box[3],
+                                     t.box[0] - x:t.box[0] - x + t.box[2]]) for t in texts]
+
+    def worst(a: float) -> float:
+        return min((worst_contrast(fg, blend(a, px)) for fg, px in regions), default=21.0)
+
+    opacity = layer.opacity
+    if worst(opacity) < MIN_CONTRAST:
+        lo, hi = opacity, 1.0  # at 1.0 the theme check guarantees MIN_CONTRAST
+        for _ in range(12):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if worst(mid) < MIN_CONTRAST else (lo, mid)
+        opacity = hi
+    blended = Image.fromarray(blend(opacity, under).astype(np.uint8), "RGB")
+    img.paste(blended, (x, y))
+    return opacity, worst(opacity)
 
 
 def png_bytes(img: Image.Image) -> bytes:
@@ -188,11 +254,23 @@ def _draw_image(img: Image.Image, draw: ImageDraw.ImageDraw, theme: Theme, layer
         with Image.open(spec.cover) as im:
             src = ImageOps.exif_transpose(im).convert("RGBA")
     if layer.fit == "cover":
-        pic = ImageOps.fit(src, (w, h), Image.Resampling.LANCZOS)
+        pic = focus_crop(src, (w, h), spec.focus)
     else:
         pic = ImageOps.contain(src, (w, h), Image.Resampling.LANCZOS)
     px, py = x + (w - pic.width) // 2, y + (h - pic.height) // 2
     img.paste(pic, (px, py), pic)
+
+
+def focus_crop(src: Image.Image, size: tuple[int, int],
+               focus: tuple[float, float] = (0.5, 0.5)) -> Image.Image:
+    """Scale `src` to cover `size` and crop it so the focal point is as near the middle as
+    the picture's edges allow (never letterboxed, never stretched)."""
+    w, h = size
+    scale = max(w / src.width, h / src.height)
+    cw, ch = w / scale, h / scale  # the crop, in source pixels
+    left = min(max(focus[0] * src.width - cw / 2, 0.0), src.width - cw)
+    top = min(max(focus[1] * src.height - ch / 2, 0.0), src.height - ch)
+    return src.resize((w, h), Image.Resampling.LANCZOS, box=(left, top, left + cw, top + ch))
 
 
 def _draw_qr(draw: ImageDraw.ImageDraw, url: str, box: tuple[int, int, int, int],

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 from PIL import Image
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ... import messages as GM
 from ...cache import digest
 from ...content.frontmatter import decode_text, line_of, load_yaml
-from ... import messages as GM
 from ...errors import ConfigError, ContentError
 from . import messages as M
 from .textlayout import FontChain, FontFace, face_count
@@ -32,6 +33,9 @@ Box = tuple[int, int, int, int]  # x, y, width, height
 
 MIN_CONTRAST = 4.5
 SLIDE_KINDS = ("cover", "content", "closing", "og_article", "og_issue")
+# Optional kinds: an article with a lead photo gets `cover_photo` instead of `cover`, a
+# `card:` entry with an image gets `photo`; a theme without them draws the plain kinds.
+OPTIONAL_KINDS = {"cover_photo": "cover", "photo": "content"}
 IMAGE_SOURCES = ("logo", "qr", "cover")
 ALIGN = ("left", "center", "right")
 VALIGN = ("top", "middle", "bottom")
@@ -46,6 +50,7 @@ VARIABLES: dict[str, Any] = {
     "section": "구정 소식", "title": "제목", "subtitle": "", "author": "",
     "text": "본문", "page": 1, "pages": 6, "url": "https://example.org/2021-03/a/",
     "short_url": "example.org/2021-03/a/", "listen": True, "drafts": False,
+    "photo_alt": "사진 설명",
 }
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -72,6 +77,18 @@ class RectLayer:
 
 
 @dataclass(frozen=True)
+class ScrimLayer:
+    """A translucent colour box between a photo and the text on it. `opacity` is the
+    least it gets: when drawn, it is raised until every pixel under each text box on it
+    gives that text 4.5:1 (measured on the real photo)."""
+
+    field: str
+    box: Box
+    color: RGB
+    opacity: float = 0.6
+
+
+@dataclass(frozen=True)
 class ImageLayer:
     field: str
     box: Box
@@ -89,9 +106,10 @@ class TextLayer:
     align: str = "left"
     valign: str = "top"
     alt: bool = True  # part of the slide's alt text (page numbers are not)
+    variables: frozenset[str] = frozenset()  # template values it shows (to name a field)
 
 
-Layer = RectLayer | ImageLayer | TextLayer
+Layer = RectLayer | ScrimLayer | ImageLayer | TextLayer
 
 
 @dataclass(frozen=True)
@@ -116,8 +134,12 @@ class Theme:
     font_digest: str = ""
     colors: dict[str, RGB] = field(default_factory=dict)
 
+    def kind(self, kind: str) -> str:
+        """`kind`, or the plain kind it falls back to when the theme does not define it."""
+        return kind if kind in self.slides else OPTIONAL_KINDS.get(kind, kind)
+
     def layers(self, kind: str, drafts: bool) -> tuple[Layer, ...]:
-        slide = self.slides[kind]
+        slide = self.slides[self.kind(kind)]
         return slide.layers + (self.draft.get(slide.canvas, ()) if drafts else ())
 
 
@@ -285,7 +307,8 @@ def _style(r: _Reader, node: CommentedMap, name: str, fonts: dict[str, FontChain
 
 def _layer(r: _Reader, node: Any, name: str, styles: dict[str, TextStyle],
            fonts: dict[str, FontChain]) -> Layer:
-    kinds = [k for k in ("rect", "image", "text") if isinstance(node, CommentedMap) and k in node]
+    kinds = [k for k in ("rect", "scrim", "image", "text")
+             if isinstance(node, CommentedMap) and k in node]
     if len(kinds) != 1 or len(node) != 1:
         raise r.fail(M.LAYER_KIND.format(field=name), node)
     kind = kinds[0]
@@ -300,6 +323,10 @@ def _layer(r: _Reader, node: Any, name: str, styles: dict[str, TextStyle],
         r.keys(body, {"box", "color", "radius"}, name)
         return RectLayer(name, box, r.color(body, "color", f"{name}.color"),
                          r.number(body, "radius", name, 0, 2000, 0))
+    if kind == "scrim":
+        r.keys(body, {"box", "color", "opacity"}, name)
+        return ScrimLayer(name, box, r.color(body, "color", f"{name}.color"),
+                          r.number(body, "opacity", name, 0.0, 1.0, 0.6, integer=False))
     if kind == "image":
         r.keys(body, {"box", "source", "fit", "alt"}, name)
         source = r.choice(body, "source", name, IMAGE_SOURCES, "")
@@ -318,9 +345,11 @@ def _layer(r: _Reader, node: Any, name: str, styles: dict[str, TextStyle],
     if not isinstance(alt, bool):
         raise r.fail(M.BAD_CHOICE.format(field=f"{name}.alt", value=alt, known="true, false"),
                      body, "alt")
-    return TextLayer(name, box, r.template(body, "content", name), style,
+    template = r.template(body, "content", name)  # checked first: parse errors named
+    variables = frozenset(jinja2.meta.find_undeclared_variables(r.env.parse(str(body["content"]))))
+    return TextLayer(name, box, template, style,
                      r.choice(body, "align", name, ALIGN, "left"),
-                     r.choice(body, "valign", name, VALIGN, "top"), alt)
+                     r.choice(body, "valign", name, VALIGN, "top"), alt, variables)
 
 
 def _inside(inner: Box, outer: Box) -> bool:
@@ -345,6 +374,12 @@ def backgrounds_under(layers: tuple[Layer, ...], index: int, background: RGB,
         if isinstance(below, ImageLayer):
             found.append(below)
             continue
+        if isinstance(below, ScrimLayer):
+            if not _inside(box, below.box):
+                continue  # text reaching past the scrim sits on what is under it
+            # Checked here as if opaque; drawing raises its opacity to 4.5:1 on the photo.
+            found.append(below.color)
+            return found
         found.append(below.color)
         # A rounded box hides what is under the text only if the text box keeps clear of
         # its corners: inset by 0.3 r, a box corner lies within the rounded outline.
@@ -462,7 +497,10 @@ def load_theme(folder: Path) -> Theme:
             if not _inside(layer.box, (0, 0, w, h)):
                 raise r.fail(M.OUTSIDE_SLIDE.format(field=layer.field, box=list(layer.box),
                                                     width=w, height=h), seq, i)
-            if not isinstance(layer, RectLayer) and not _inside(layer.box, safe):
+            bleeds = isinstance(layer, (RectLayer, ScrimLayer)) or (
+                isinstance(layer, ImageLayer) and layer.source == "cover"
+                and layer.fit == "cover")  # photos may fill the slide edge to edge
+            if not bleeds and not _inside(layer.box, safe):
                 raise r.fail(M.OUTSIDE_MARGIN.format(field=layer.field, box=list(layer.box),
                                                      safe=list(safe)), seq, i)
             nodes[layer.field] = (seq, i)
@@ -482,8 +520,10 @@ def load_theme(folder: Path) -> Theme:
 
     slides: dict[str, SlideLayout] = {}
     slides_node = r.get(data, "slides", "", CommentedMap)
-    r.keys(slides_node, set(SLIDE_KINDS), "slides")
-    for kind in SLIDE_KINDS:
+    r.keys(slides_node, set(SLIDE_KINDS) | set(OPTIONAL_KINDS), "slides")
+    for kind in (*SLIDE_KINDS, *OPTIONAL_KINDS):
+        if kind in OPTIONAL_KINDS and kind not in slides_node:
+            continue
         if kind not in slides_node:
             raise r.fail(M.MISSING_SLIDE.format(kind=kind, label=M.SLIDE_LABELS[kind]),
                          slides_node)

@@ -174,6 +174,9 @@ class WebEdition(Edition):
         slides = a_out.get("cards", [])
         cards = [{**web, "alt": c["alt"]} for c, web in zip(
             slides, cards_webp([c["src"] for c in slides], card_dir, article.slug, ctx, url))]
+        video = {"src": url(a_out["video"]), "captions": url(a_out["captions"]),
+                 "poster": url(a_out["video_poster"]),
+                 "transcript": a_out.get("video_transcript", [])} if a_out.get("video") else None
         links = []
         if a_out.get("mp3"):
             links.append(self._link(ctx, url, a_out["mp3"], "이 기사 음성(MP3)", None, True))
@@ -187,7 +190,7 @@ class WebEdition(Edition):
                      "author_role": article.author_role, "summary": article.summary,
                      "draft": article.draft, "reasons": list(article.draft_reasons),
                      "changes": article.draft_changes if article.draft else None},
-            lead=lead, gallery=gallery, body=body, audio=audio, cards=cards,
+            lead=lead, gallery=gallery, body=body, audio=audio, cards=cards, video=video,
             cards_zip=self._link(ctx, url, a_out["cards_zip"], "카드뉴스 전체 내려받기(ZIP)",
                                  None, True) if a_out.get("cards_zip") else None,
             prev={"href": url(paths.web_article(issue.id, prev.slug)), "title": prev.title}
