@@ -8,6 +8,7 @@ sentence of each paragraph (the lead sentence in Korean news writing), in articl
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import Field
