@@ -61,6 +61,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "utf-8")
     wifi = content / "2021-03" / "01-wifi.md"
     wifi.write_text(wifi.read_text("utf-8").replace("review:", SHORT_CARD, 1), "utf-8")
+    from greenpub.review import approve
+
+    for checkpoint in ("desk", "committee", "final"):  # the changed cards are approved again
+        approve(wifi, content, checkpoint, "편집위원회")
     return build_sample(tmp, "cards,video,web", content=content)
 
 
@@ -156,6 +160,9 @@ def test_manifest_web_page_and_exclusions(built: Path):
 def test_warm_rebuild_encodes_nothing(built: Path):
     tmp = built.parent
     before = (built / f"video/{ISSUE}/wifi.mp4").read_bytes()
+    # a file saved again unchanged: the build runs (no no-op shortcut), every unit is cached
+    site = tmp / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8"), "utf-8")
     out = build_sample(tmp, "cards,video,web", content=tmp / "content")
     report = json.loads((out / "build-report.json").read_text("utf-8"))
     assert report["cache"]["misses"] == 0, report["rebuilt"]
@@ -208,7 +215,7 @@ def test_highlight_keeps_to_its_time_limit(tmp_path: Path):
     cfg, issues = read_content(MINI)
     video = {"preset": "ultrafast", "fps": 5, "vertical": False, "lead_ms": 3000,
              "tail_ms": 3000, "highlight_max_s": 12}
-    cfg = dataclasses.replace(cfg, sections={**cfg.sections, "video": video})
+    cfg = cfg.with_section("video", video)
     issue = dataclasses.replace(issues[0], articles=issues[0].articles[:2])
     ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT,  # type: ignore[arg-type]
                         options=BuildOptions(formats=("video",)),
