@@ -12,12 +12,12 @@ import re
 import sys
 from types import ModuleType
 
-from . import braille_text, build, check, new, review, serve
+from . import braille_text, build, check, desk, new, review, serve
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
 # The order here is the order of `greenpub --help`.
-COMMANDS: tuple[ModuleType, ...] = (build, check, review, new, serve, braille_text)
+COMMANDS: tuple[ModuleType, ...] = (build, check, review, new, serve, desk, braille_text)
 
 _ARGPARSE_KO = [
     (r"the following arguments are required: (.*)", r"필요한 값이 빠졌습니다: \1"),

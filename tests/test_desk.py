@@ -1,0 +1,334 @@
+"""The review desk with real parts: uvicorn on 127.0.0.1 (a free port) inside the test,
+httpx clients, Debian chromium through Playwright, axe-core, argon2, the real front-matter
+writer and gate, and the preview built by the desk (web and cards only, to stay fast)."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+import pytest
+
+from greenpub.config import load_site_config
+from greenpub.content.reader import ContentReader
+from greenpub.review import approve, decide
+
+from conftest import MINI, replace_in, run_cli
+
+MEMBERS = ["mayor", "council", "pr", "media-prof", "design-prof", "reporter", "writer",
+           "welfare", "resident"]
+PASSWORD = "desk-pass-{}"
+COMMITTEE = """review:
+  checkpoints:
+    - id: desk
+      label: 담당부서 검토
+    - id: committee
+      label: 편집위원회 심의
+      members: [{members}]
+      quorum: 5
+      chair: mayor
+    - id: final
+      label: 발행 승인
+      members: [mayor]
+committee:
+{roster}
+lexicon:""".format(members=", ".join(MEMBERS),
+                   roster="\n".join(f"  - id: {m}\n    name: 위원 {m}" for m in MEMBERS))
+
+
+def setup_content(root: Path) -> Path:
+    content = root / "content"
+    shutil.copytree(MINI, content)
+    site = content / "site.yaml"
+    text = site.read_text("utf-8")
+    text = re.sub(r"review:\n(.*\n)*?lexicon:", COMMITTEE, text)
+    site.write_text(text, "utf-8")
+    return content
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, content: Path):
+        import uvicorn
+
+        from greenpub.desk.app import Desk, create_app
+
+        self.content = content
+        self.desk = Desk(content, formats="web,cards")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(
+            create_app(self.desk), host="127.0.0.1", port=self.port, log_level="warning",
+            lifespan="on"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            assert time.monotonic() < deadline, "desk did not start"
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("desk")
+    content = setup_content(root)
+    r = run_cli("desk", "add-member", "mayor", "--password-stdin", "--content", str(content),
+                stdin=PASSWORD.format("mayor") + "\n")
+    assert r.code == 0, r.err
+    from greenpub.desk.accounts import Accounts
+
+    accounts = Accounts(root / ".greenpub-desk")
+    for m in MEMBERS[1:]:
+        accounts.set_password(m, PASSWORD.format(m))
+    with Server(content) as server:
+        yield server
+
+
+def login(server: Server, member: str, password: str | None = None) -> httpx.Client:
+    c = httpx.Client(base_url=server.url, follow_redirects=False, timeout=60)
+    r = c.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', r.text).group(1)  # type: ignore[union-attr]
+    r = c.post("/login", data={"member": member, "csrf": token,
+                               "password": password or PASSWORD.format(member)})
+    c.last_login = r  # type: ignore[attr-defined]
+    return c
+
+
+def csrf_of(c: httpx.Client, page: str) -> str:
+    r = c.get(page)
+    assert r.status_code == 200, r.text
+    return re.search(r'name="csrf" value="([^"]+)"', r.text).group(1)  # type: ignore[union-attr]
+
+
+def article_file(server: Server, name: str) -> Path:
+    return server.content / "2021-03" / name
+
+
+def state(server: Server, name: str, checkpoint: str):  # type: ignore[no-untyped-def]
+    config = load_site_config(server.content)
+    article = ContentReader(server.content, config).read_article(article_file(server, name))
+    d = decide(article, config)
+    return next(s for s in d.states if s.checkpoint.id == checkpoint), article
+
+
+def test_add_member_keeps_hashes_outside_content(desk: Server) -> None:
+    members = desk.content.parent / ".greenpub-desk" / "members.json"
+    data = json.loads(members.read_text())["members"]
+    assert set(data) == set(MEMBERS)
+    assert all(h.startswith("$argon2id$") for h in data.values())
+    assert PASSWORD.format("mayor") not in members.read_text()
+    assert not any("members.json" in p.name for p in desk.content.rglob("*"))
+    r = run_cli("desk", "add-member", "nobody", "--password-stdin", "--content",
+                str(desk.content), stdin="whatever-long\n")
+    assert r.code == 2 and "편집위원 명단" in r.err and "Traceback" not in r.err
+
+
+def test_nothing_before_sign_in(desk: Server) -> None:
+    with httpx.Client(base_url=desk.url, follow_redirects=True) as c:
+        for page in ("/", "/issues/2021-03", "/issues/2021-03/wifi",
+                     "/preview/2021-03/wifi/index.html", "/issues/2021-03/nope"):
+            r = c.get(page)
+            assert r.status_code == 200 and str(r.url).endswith("/login"), page
+            assert 'name="member"' in r.text and 'name="password"' in r.text
+            assert "와이파이" not in r.text and "2021-03" not in r.text
+        before = article_file(desk, "02-survey.md").read_bytes()
+        r = c.post("/issues/2021-03/survey", data={"checkpoint": "committee",
+                                                   "status": "approved"})
+        assert r.status_code == 403
+        assert article_file(desk, "02-survey.md").read_bytes() == before
+
+
+def test_post_without_csrf_or_as_another_member_is_refused(desk: Server) -> None:
+    path = article_file(desk, "02-survey.md")
+    before = path.read_bytes()
+    with closing(login(desk, "reporter")) as c:
+        token = csrf_of(c, "/issues/2021-03/survey")
+        base = {"checkpoint": "committee", "status": "approved", "note": ""}
+        assert c.post("/issues/2021-03/survey", data=base).status_code == 403
+        assert c.post("/issues/2021-03/survey",
+                      data=base | {"csrf": "x" + token}).status_code == 403
+        assert c.post("/issues/2021-03/survey",
+                      data=base | {"csrf": token, "by": "council"}).status_code == 403
+        assert c.post("/issues/2021-03/survey",
+                      data=base | {"csrf": token, "member": "mayor"}).status_code == 403
+        # a checkpoint whose members do not include the reporter
+        assert c.post("/issues/2021-03/survey",
+                      data=base | {"csrf": token, "checkpoint": "final"}).status_code == 403
+        assert c.post("/issues/2021-03/survey",
+                      data=base | {"csrf": token, "checkpoint": "desk"}).status_code == 403
+    assert path.read_bytes() == before
+
+
+def test_path_traversal_is_not_found(desk: Server) -> None:
+    with closing(login(desk, "welfare")) as c:
+        for page in ("/issues/..%2F..%2Fetc", "/issues/2021-03/..%2F01-wifi.md",
+                     "/issues/%2E%2E/wifi", "/issues/2021-03/..%2F..%2Fsite.yaml",
+                     "/preview/..%2F..%2Fcontent%2Fsite.yaml", "/preview/%2E%2E/secret",
+                     "/preview/..%2Fmembers.json", "/issues/2021-04"):
+            r = c.get(page)
+            assert r.status_code == 404, page
+            assert "argon2" not in r.text and "title:" not in r.text
+        token = csrf_of(c, "/issues/2021-03/survey")
+        r = c.post("/issues/2021-03/..%2F..%2Fsite.yaml",
+                   data={"csrf": token, "checkpoint": "committee", "status": "approved"})
+        assert r.status_code == 404
+
+
+def test_nine_members_decide_at_once(desk: Server) -> None:
+    path = article_file(desk, "02-survey.md")
+    log = desk.content.parent / ".greenpub-desk" / "audit.jsonl"
+    log_before = len(log.read_text().splitlines())
+    entries_before = path.read_text("utf-8").count("checkpoint: committee")
+    clients = [login(desk, m) for m in MEMBERS]
+    tokens = [csrf_of(c, "/issues/2021-03/survey") for c in clients]
+    barrier = threading.Barrier(len(clients))
+    codes: list[int] = []
+
+    def go(c: httpx.Client, token: str, i: int) -> None:
+        barrier.wait()
+        r = c.post("/issues/2021-03/survey", data={
+            "csrf": token, "checkpoint": "committee",
+            "status": "approved" if i != 8 else "changes-requested", "note": f"위원 {i}"})
+        codes.append(r.status_code)
+
+    threads = [threading.Thread(target=go, args=(c, t, i))
+               for i, (c, t) in enumerate(zip(clients, tokens))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    for c in clients:
+        c.close()
+    assert codes == [303] * 9
+    text = path.read_text("utf-8")
+    assert text.count("checkpoint: committee") == entries_before + 9
+    assert all(f"by: {m}" in text for m in MEMBERS)
+    lines = [json.loads(x) for x in log.read_text().splitlines()[log_before:]]
+    assert sorted(x["member"] for x in lines) == sorted(MEMBERS)
+    assert {x["article"] for x in lines} == {"2021-03/02-survey.md"}
+    assert all(x["client"] == "127.0.0.1" and x["hash"].startswith("v2-") for x in lines)
+    st, _ = state(desk, "02-survey.md", "committee")
+    assert len(st.approvals) == 8 and st.progress == "8/5"
+    assert not st.passed and st.blocks and st.blocks[0].by == "resident"  # the gate follows
+
+
+def test_brute_force_locks_the_member(desk: Server) -> None:
+    for i in range(5):
+        c = login(desk, "writer", f"wrong-{i}")
+        r = c.last_login  # type: ignore[attr-defined]
+        assert (r.status_code, "맞지 않습니다" in r.text) == ((401, True) if i < 4 else (429, False))
+        c.close()
+    c = login(desk, "writer")  # the right password, but locked now
+    assert c.last_login.status_code == 429 and "잠겼습니다" in c.last_login.text  # type: ignore[attr-defined]
+    assert c.get("/", follow_redirects=True).url.path == "/login"
+    c.close()
+    other = login(desk, "design-prof")  # another member is not locked
+    assert other.last_login.status_code == 303  # type: ignore[attr-defined]
+    other.close()
+
+
+def test_sign_out_ends_the_session(desk: Server) -> None:
+    with closing(login(desk, "council")) as c:
+        token = csrf_of(c, "/")
+        cookie = c.cookies.get("greenpub_desk")
+        assert c.post("/logout", data={"csrf": token}).status_code == 303
+    with httpx.Client(base_url=desk.url, cookies={"greenpub_desk": cookie}) as stolen:
+        assert stolen.get("/").headers["location"] == "/login"
+
+
+def test_session_cookie_flags(desk: Server) -> None:
+    c = login(desk, "pr")
+    header = c.last_login.headers["set-cookie"].lower()  # type: ignore[attr-defined]
+    assert "httponly" in header and "samesite=strict" in header and "secure" not in header
+    c.close()
+
+
+@pytest.mark.browser
+def test_browser_sign_in_diff_decide_and_axe(desk: Server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, horizontal_overflow
+
+    path = article_file(desk, "01-wifi.md")
+    # media-prof approved this version once; then the editor changed a sentence
+    approve(path, desk.content, "committee", "media-prof", "approved")
+    replace_in(path, "누구나 인증 없이", "누구나 비밀번호 없이")
+    approve(path, desk.content, "desk", "홍보정책담당관", "approved")  # by hand, not logged
+    assert desk.desk.preview.ready.wait(120)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                     headless=True)
+        try:
+            for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 800}):
+                ctx = browser.new_context(viewport=viewport, locale="ko-KR")
+                page = ctx.new_page()
+                page.goto(desk.url + "/issues/2021-03/wifi")
+                assert page.url.endswith("/login")
+                assert axe_violations(page) == []
+                page.fill("#member", "media-prof")
+                page.fill("#password", PASSWORD.format("media-prof"))
+                page.press("#password", "Enter")  # keyboard only
+                page.wait_for_url(desk.url + "/")
+                assert axe_violations(page) == [] and horizontal_overflow(page) <= 0
+                page.click("text=2021-03 제")
+                page.wait_for_url(desk.url + "/issues/2021-03")
+                assert "편집위원회 심의" in page.inner_text("table")
+                assert axe_violations(page) == []
+                page.goto(desk.url + "/issues/2021-03/wifi")
+                assert page.inner_text("del") == "인증"
+                assert page.inner_text("ins") == "비밀번호"
+                assert page.locator("iframe[title]").count() == 1
+                assert page.locator(".cards img").count() >= 3
+                assert axe_violations(page) == []
+                assert horizontal_overflow(page) <= 0
+                ctx.close()
+            ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
+            page = ctx.new_page()
+            page.goto(desk.url + "/login")
+            page.fill("#member", "media-prof")
+            page.fill("#password", PASSWORD.format("media-prof"))
+            page.click("button[type=submit]")
+            page.goto(desk.url + "/issues/2021-03/wifi")
+            page.select_option("#checkpoint", "committee")
+            page.check("input[value=approved]")
+            page.fill("#note", "고친 문장 확인")
+            page.click("text=결정 기록")
+            page.wait_for_url(re.compile(r".*decided=committee.*"))
+            assert "승인(으)로 기록했습니다" in page.inner_text("[role=status]")
+            assert "1/5" in page.inner_text("#main table")
+            assert "마지막으로 결정한 뒤" in page.content()
+            assert "바뀐 것이 없습니다" in page.inner_text("main")
+            ctx.close()
+        finally:
+            browser.close()
+    st, article = state(desk, "01-wifi.md", "committee")
+    assert st.approvals == ("media-prof",) and st.progress == "1/5" and not st.passed
+    assert st.decisions[-1].note == "고친 문장 확인" and st.decisions[-1].hash == article.hash
+    # the hand-typed desk approval is flagged by `check`, the desk's decisions are not
+    r = run_cli("check", "--content", str(desk.content))
+    assert r.code == 0, r.err
+    flagged = [line for line in (r.out + r.err).splitlines() if "검토 데스크 기록" in line]
+    joined = " ".join((r.out + r.err).split())
+    assert "01-wifi.md: desk 단계의 홍보정책담당관 승인" in joined
+    assert "media-prof 승인" in joined  # the approve() call above was typed in by hand too
+    assert flagged and "02-survey.md" not in joined.split("검토 현황")[0]
