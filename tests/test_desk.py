@@ -288,7 +288,8 @@ def test_browser_sign_in_diff_decide_and_axe(desk: Server) -> None:
                 page.fill("#member", "media-prof")
                 page.fill("#password", PASSWORD.format("media-prof"))
                 page.press("#password", "Enter")  # keyboard only
-                page.wait_for_url(desk.url + "/")
+                page.wait_for_load_state()
+                assert page.url == desk.url + "/", page.content()
                 assert axe_violations(page) == [] and horizontal_overflow(page) <= 0
                 page.click("text=2021-03 제")
                 page.wait_for_url(desk.url + "/issues/2021-03")

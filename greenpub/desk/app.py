@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import html
+import re
 import secrets
 import threading
 import time
@@ -192,7 +193,11 @@ def create_app(desk: Desk) -> Starlette:
         return wrapper
 
     async def login_form(request: Request, error: str = "", status: int = 200) -> Response:
-        token = secrets.token_urlsafe(32)
+        # one token per browser until sign-in: a second tab (or the favicon request that
+        # lands here) must not invalidate the form already shown
+        token = request.cookies.get(LOGIN_COOKIE, "")
+        if not re.fullmatch(r"[A-Za-z0-9_-]{43}", token):
+            token = secrets.token_urlsafe(32)
         resp = desk.page("login.html", request, status, csrf=token, error=error, user=None)
         _cookie(resp, request, LOGIN_COOKIE, token, 3600)
         return resp
