@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_desk import MEMBERS, PASSWORD, setup_content  # noqa: E402
+from test_desk import MEMBERS, PASSWORD, setup_content
 
-from greenpub.desk.accounts import Accounts  # noqa: E402
+from greenpub.desk.accounts import Accounts
 
 ARTICLES = {"wifi": "01-wifi.md", "survey": "02-survey.md"}
 

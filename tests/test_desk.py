@@ -5,23 +5,22 @@ writer and gate, and the preview built by the desk (web and cards only, to stay 
 from __future__ import annotations
 
 import json
-from contextlib import closing
 import re
 import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
-from typing import Iterator
 
 import httpx
 import pytest
+from conftest import MINI, replace_in, run_cli
 
 from greenpub.config import load_site_config
 from greenpub.content.reader import ContentReader
 from greenpub.review import approve, decide
-
-from conftest import MINI, replace_in, run_cli
 
 MEMBERS = ["mayor", "council", "pr", "media-prof", "design-prof", "reporter", "writer",
            "welfare", "resident"]
@@ -261,13 +260,32 @@ def test_session_cookie_flags(desk: Server) -> None:
     header = c.last_login.headers["set-cookie"].lower()  # type: ignore[attr-defined]
     assert "httponly" in header and "samesite=strict" in header and "secure" not in header
     c.close()
+    # behind a TLS reverse proxy on a trusted address the cookie is Secure
+    with httpx.Client(base_url=desk.url, headers={"X-Forwarded-Proto": "https"}) as tls:
+        page = tls.get("/login")
+        assert "; secure" in page.headers["set-cookie"].lower()
+        token = re.search(r'name="csrf" value="([^"]+)"',  # type: ignore[union-attr]
+                          page.text).group(1)
+        # httpx keeps Secure cookies for https URLs only: send it as the proxy would
+        r = tls.post("/login", data={"member": "pr", "password": PASSWORD.format("pr"),
+                                     "csrf": token},
+                     headers={"Cookie": f"greenpub_desk_login={token}"})
+        assert r.status_code == 303 and "; secure" in r.headers["set-cookie"].lower()
+
+
+def test_non_loopback_host_is_warned_about() -> None:
+    from greenpub.commands.desk import _loopback
+    from greenpub.desk import messages as DM
+
+    assert _loopback("127.0.0.1") and _loopback("::1") and _loopback("localhost")
+    assert not _loopback("0.0.0.0") and not _loopback("192.168.0.10")
+    assert "TLS" in DM.NOT_LOOPBACK and "경고" in DM.NOT_LOOPBACK
 
 
 @pytest.mark.browser
 def test_browser_sign_in_diff_decide_and_axe(desk: Server) -> None:
-    from playwright.sync_api import sync_playwright
-
     from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, horizontal_overflow
+    from playwright.sync_api import sync_playwright
 
     path = article_file(desk, "01-wifi.md")
     # media-prof approved this version once; then the editor changed a sentence

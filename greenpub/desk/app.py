@@ -11,9 +11,10 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any
 from urllib.parse import quote
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -27,7 +28,7 @@ from starlette.routing import Route
 
 from .. import messages as M
 from ..config import SiteConfig
-from ..content.model import Article, Issue, ReviewStatus
+from ..content.model import Article, Issue
 from ..errors import GreenpubError
 from . import desk_dir
 from . import messages as DM
@@ -297,7 +298,7 @@ def create_app(desk: Desk) -> Starlette:
                    note: str, client: str) -> None:
         from ..review import approve
 
-        config, _iss, article = desk.view.find(issue_id, slug)
+        _config, _iss, article = desk.view.find(issue_id, slug)
         entry = approve(article.file, desk.content, checkpoint, s.member, status,
                         note or None)
         record(desk.content, member=s.member, client=client,
@@ -367,7 +368,7 @@ def create_app(desk: Desk) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        config, all_issues = await run_in_threadpool(desk.view.read)
+        _config, all_issues = await run_in_threadpool(desk.view.read)
         ensure_log(desk.content, all_issues)
         if desk.watch:
             desk.preview.start()

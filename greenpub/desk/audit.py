@@ -11,8 +11,9 @@ import fcntl
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import desk_dir
 from . import messages as DM
@@ -65,7 +66,7 @@ def ensure_log(content: Path, issues: list[Any]) -> Path:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 def record(content: Path, *, member: str, client: str, article: str, checkpoint: str,

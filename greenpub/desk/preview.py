@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import threading
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,12 @@ class Preview:
 
     def build(self) -> None:
         try:
-            Pipeline(self.content, self.out, self.options, cache_dir=self.cache).run()
+            summary = Pipeline(self.content, self.out, self.options, cache_dir=self.cache).run()
+            self._pdf_pages(summary.manifest)
             self.error = ""
         except GreenpubError as exc:
             self.error = exc.format()
-        except Exception as exc:  # the desk keeps serving the last good preview
+        except Exception as exc:  # noqa: BLE001 - the desk keeps serving the last good preview
             self.error = str(exc)
         self.builds += 1
         self.ready.set()
@@ -58,6 +60,44 @@ class Preview:
         if self._thread is not None:
             self._thread.join(timeout=30)
 
+    def _pdf_pages(self, manifest: dict[str, Any]) -> None:
+        """Each article's pages of the issue PDF as PNG images (pdftoppm), found through the
+        print edition's named destinations `article-<slug>` (every article starts a page)."""
+        import pikepdf
+
+        pages: dict[str, dict[str, list[str]]] = {}
+        for issue in manifest.get("issues", []):
+            rel = (issue.get("outputs") or {}).get("pdf")
+            if not rel or not (self.out / rel).is_file():
+                continue
+            pdf_path = self.out / rel
+            with pikepdf.open(pdf_path) as pdf:
+                total = len(pdf.pages)
+                starts: list[tuple[int, str]] = []
+                names: Any = pdf.Root.get("/Names")
+                dests: Any = names.get("/Dests") if names is not None else None
+                arr: Any = dests.get("/Names") if dests is not None else None
+                for i in range(0, len(arr) if arr is not None else 0, 2):
+                    name = str(arr[i])
+                    if name.startswith("article-"):
+                        dest: Any = arr[i + 1]
+                        dest = dest.get("/D") if isinstance(dest, pikepdf.Dictionary) else dest
+                        starts.append((pdf.pages.index(pikepdf.Page(dest[0])), name[8:]))
+            starts.sort()
+            folder = self.out / "desk-pages" / issue["id"]
+            folder.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["pdftoppm", "-r", "48", "-png", str(pdf_path), str(folder / "p")],
+                           check=True, capture_output=True, timeout=300)
+            images = sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+            by_slug: dict[str, list[str]] = {}
+            for k, (first, slug) in enumerate(starts):
+                last = starts[k + 1][0] if k + 1 < len(starts) else total
+                by_slug[slug] = [img.relative_to(self.out).as_posix()
+                                 for img in images[first:last]]
+            pages[issue["id"]] = by_slug
+        if pages:
+            (self.out / "desk-pages" / "pages.json").write_text(json.dumps(pages), "utf-8")
+
     def manifest(self) -> dict[str, Any]:
         path = self.out / "manifest.json"
         try:
@@ -72,9 +112,22 @@ class Preview:
         return self._manifest[1]
 
     def outputs(self, issue: str, slug: str) -> dict[str, Any]:
+        """The article's outputs, with the issue's braille preview and PDF and the article's
+        PDF pages as images (`pages`)."""
         for i in self.manifest().get("issues", []):
             if i.get("id") == issue:
                 for a in i.get("articles", []):
                     if a.get("slug") == slug:
-                        return dict(a.get("outputs") or {})
+                        out = dict(a.get("outputs") or {})
+                        whole = i.get("outputs") or {}
+                        for key in ("pdf", "braille_preview"):
+                            if whole.get(key):
+                                out[key] = whole[key]
+                        try:
+                            pages = json.loads((self.out / "desk-pages" / "pages.json")
+                                               .read_text("utf-8"))
+                            out["pages"] = pages.get(issue, {}).get(slug, [])
+                        except (OSError, ValueError):
+                            pass
+                        return out
         return {}
