@@ -351,3 +351,74 @@ def test_browser_sign_in_diff_decide_and_axe(desk: Server) -> None:
     assert "01-wifi.md: desk 단계의 홍보정책담당관 승인" in joined
     assert "media-prof 승인" in joined  # the approve() call above was typed in by hand too
     assert flagged and "02-survey.md" not in joined.split("검토 현황")[0]
+
+
+def test_pdf_pages_follow_the_named_destinations(tmp_path: Path) -> None:
+    """Each article's pages of the issue PDF become PNGs (real pdftoppm), found through the
+    print edition's `article-<slug>` destinations; the desk shows them on the article page."""
+    import pikepdf
+
+    from greenpub.desk.preview import Preview
+
+    out = tmp_path / "preview"
+    (out / "print").mkdir(parents=True)
+    pdf = pikepdf.new()
+    for _ in range(5):
+        pdf.add_blank_page(page_size=(200, 280))
+    names = pikepdf.Array()
+    for slug, page in (("wifi", 1), ("survey", 3)):  # cover first, then two articles
+        names.append(pikepdf.String(f"article-{slug}"))
+        names.append(pikepdf.Array([pdf.pages[page].obj, pikepdf.Name.Fit]))
+    pdf.Root.Names = pikepdf.Dictionary(Dests=pikepdf.Dictionary(Names=names))
+    pdf.save(out / "print" / "issue.pdf")
+    manifest = {"issues": [{"id": "2021-03", "outputs": {"pdf": "print/issue.pdf"},
+                            "articles": [{"slug": "wifi", "outputs": {}},
+                                         {"slug": "survey", "outputs": {}}]}]}
+    (out / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    preview = Preview(MINI, tmp_path, "web")
+    preview._pdf_pages(manifest)
+    wifi, survey = preview.outputs("2021-03", "wifi"), preview.outputs("2021-03", "survey")
+    assert wifi["pdf"] == "print/issue.pdf"
+    assert [Path(p).name for p in wifi["pages"]] == ["p-2.png", "p-3.png"]
+    assert [Path(p).name for p in survey["pages"]] == ["p-4.png", "p-5.png"]
+    from PIL import Image
+
+    with Image.open(out / wifi["pages"][0]) as im:
+        assert im.format == "PNG" and im.width > 50
+
+
+def test_cli_serves_and_gives_a_one_time_password(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    content = setup_content(tmp_path)
+    r = run_cli("desk", "add-member", "welfare", "--content", str(content))
+    assert r.code == 0, r.err
+    once = re.search(r"처음 비밀번호[^:]*: (\S+)", r.out).group(1)  # type: ignore[union-attr]
+    bad = run_cli("desk", "--content", str(tmp_path / "nowhere"))
+    assert bad.code == 2 and "Traceback" not in bad.err
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "desk", "--content",
+                             str(content), "--port", str(port), "--formats", "web"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.2)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+            token = re.search(r'name="csrf" value="([^"]+)"',  # type: ignore[union-attr]
+                              c.get("/login").text).group(1)
+            r2 = c.post("/login", data={"member": "welfare", "password": once, "csrf": token})
+            assert r2.status_code == 303 and page.status_code == 200
+            assert "2021-03" in c.get("/").text
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in out + err and "경고" not in out + err
