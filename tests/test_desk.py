@@ -422,3 +422,22 @@ def test_cli_serves_and_gives_a_one_time_password(tmp_path: Path) -> None:
         proc.terminate()
         out, err = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out + err and "경고" not in out + err
+
+
+def test_audit_log_is_a_chain_check_sees_an_edited_line(tmp_path: Path) -> None:
+    from greenpub.content.reader import read_content
+    from greenpub.desk.audit import broken_lines, ensure_log, log_path, record, unlogged_warnings
+
+    content = setup_content(tmp_path)
+    _config, issues = read_content(content)
+    ensure_log(content, issues)
+    for i in range(3):
+        record(content, member="mayor", client="127.0.0.1", article="2021-03/01-wifi.md",
+               checkpoint="committee", decision="approved", hash=f"v2-{i}", note="")
+    path = log_path(content)
+    assert broken_lines(path) == [] and unlogged_warnings(content, issues) == []
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace('"mayor"', '"council"')
+    path.write_text("".join(lines), "utf-8")
+    assert broken_lines(path) == [4]  # the line after the edited one no longer follows
+    assert any("4번째 줄" in w for w in unlogged_warnings(content, issues))

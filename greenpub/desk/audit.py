@@ -1,5 +1,6 @@
 """The desk's append-only record: one JSON line per decision (member, time, client address,
-article, checkpoint, decision, hash). The first line, written when the log is created, lists
+article, checkpoint, decision, hash), each carrying the digest of the line before (`prev`), so editing or
+removing a line is detected. The first line, written when the log is created, lists
 the decisions already in the front matter then (`kind: baseline`), so `check` can flag any
 later front-matter decision the log does not contain: one typed in by hand."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import os
 from collections import Counter
@@ -38,7 +40,33 @@ def _locked_append(path: Path) -> Iterator[int]:
         os.close(fd)
 
 
-def _write(fd: int, record: dict[str, Any]) -> None:
+def _digest(line: bytes) -> str:
+    return hashlib.sha256(line.rstrip(b"\n")).hexdigest()
+
+
+def _previous(path: Path) -> str:
+    """The digest of the log's last line ('' for an empty log): each line carries its
+    predecessor's digest in `prev`, so an edited or removed line breaks the chain."""
+    try:
+        with open(path, "rb") as f:
+            end = f.seek(0, os.SEEK_END)
+            tail = b""
+            pos = end
+            while pos > 0:  # read backwards until the last line is whole
+                step = min(65536, pos)
+                pos -= step
+                f.seek(pos)
+                tail = f.read(step) + tail
+                if b"\n" in tail.rstrip(b"\n"):
+                    break
+    except OSError:
+        return ""
+    tail = tail.rstrip(b"\n")
+    return _digest(tail.rsplit(b"\n", 1)[-1]) if tail else ""
+
+
+def _write(fd: int, record: dict[str, Any], path: Path) -> None:
+    record = record | {"prev": _previous(path)}
     line = (json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     os.write(fd, line)  # one write on an O_APPEND descriptor under the lock
     os.fsync(fd)
@@ -61,7 +89,8 @@ def ensure_log(content: Path, issues: list[Any]) -> Path:
     with _locked_append(path) as fd:
         if os.fstat(fd).st_size == 0:
             _write(fd, {"kind": "baseline", "time": _now(),
-                        "entries": [list(k) for k in front_matter_keys(content, issues)]})
+                        "entries": [list(k) for k in front_matter_keys(content, issues)]},
+                   path)
     return path
 
 
@@ -74,8 +103,9 @@ def record(content: Path, *, member: str, client: str, article: str, checkpoint:
     entry = {"kind": "decision", "member": member, "time": _now(), "client": client,
              "article": article, "checkpoint": checkpoint, "decision": decision,
              "hash": hash, "note": note or ""}
-    with _locked_append(log_path(content)) as fd:
-        _write(fd, entry)
+    path = log_path(content)
+    with _locked_append(path) as fd:
+        _write(fd, entry, path)
     return entry
 
 
@@ -92,6 +122,25 @@ def read_log(content: Path) -> list[dict[str, Any]]:
             except json.JSONDecodeError:
                 continue  # a torn last line after a crash is no decision
     return out
+
+
+def broken_lines(path: Path) -> list[int]:
+    """Line numbers whose `prev` is not the digest of the line before (edited or removed)."""
+    broken = []
+    prev = ""
+    for n, line in enumerate(path.read_bytes().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            broken.append(n)
+            prev = _digest(line)
+            continue
+        if rec.get("prev", "") != prev:
+            broken.append(n)
+        prev = _digest(line)
+    return broken
 
 
 def logged_keys(content: Path) -> Counter[Key]:
@@ -113,7 +162,7 @@ def unlogged_warnings(content: Path, issues: list[Any]) -> list[str]:
     from ..messages import STATUS_LABELS
 
     left = logged_keys(content)
-    warnings = []
+    warnings = [DM.CHAIN_BROKEN.format(log=path, line=n) for n in broken_lines(path)]
     for key in front_matter_keys(content, issues):
         if left[key] > 0:
             left[key] -= 1

@@ -24,3 +24,4 @@ PREVIEW_FAILED = "미리보기를 만들지 못했습니다: {error}"
 
 UNLOGGED = ("{file}: {checkpoint} 단계의 {by} {status} 기록(해시 {hash})이 검토 데스크 기록"
             "({log})에 없습니다. 손으로 적은 결정인지 확인하세요.")
+CHAIN_BROKEN = "검토 데스크 기록({log})의 {line}번째 줄이 앞 줄과 이어지지 않습니다. 기록이 고쳐졌거나 지워졌습니다."
