@@ -442,3 +442,31 @@ def test_audit_log_is_a_chain_check_sees_an_edited_line(tmp_path: Path) -> None:
     path.write_text("".join(lines), "utf-8")
     assert broken_lines(path) == [4]  # the line after the edited one no longer follows
     assert any("4번째 줄" in w for w in unlogged_warnings(content, issues))
+
+
+def test_the_chair_overrides_a_block_others_cannot(desk: Server) -> None:
+    path = article_file(desk, "02-survey.md")
+    with closing(login(desk, "welfare")) as c:
+        token = csrf_of(c, "/issues/2021-03/survey")
+        assert "위원장 재정" not in c.get("/issues/2021-03/survey").text
+        r = c.post("/issues/2021-03/survey", data={"csrf": token, "checkpoint": "committee",
+                                                   "status": "rejected", "note": "사실 확인"})
+        assert r.status_code == 303
+        before = path.read_bytes()
+        r = c.post("/issues/2021-03/survey", data={
+            "csrf": token, "checkpoint": "committee", "status": "approved",
+            "override": "1", "note": "제가 풀겠습니다"})
+        assert r.status_code == 400 and "위원장" in r.text  # the writer's own rule, in Korean
+        assert path.read_bytes() == before
+    st, _ = state(desk, "02-survey.md", "committee")
+    assert any(b.by == "welfare" for b in st.blocks)
+    with closing(login(desk, "mayor")) as c:
+        page = c.get("/issues/2021-03/survey").text
+        assert "위원장 재정" in page
+        token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        r = c.post("/issues/2021-03/survey", data={
+            "csrf": token, "checkpoint": "committee", "status": "approved", "override": "1",
+            "note": "사실 확인을 마쳤습니다"})
+        assert r.status_code == 303
+    st, _ = state(desk, "02-survey.md", "committee")
+    assert not st.blocks and st.decisions[-1].override and st.decisions[-1].by == "mayor"

@@ -295,12 +295,12 @@ def create_app(desk: Desk) -> Starlette:
         return desk.page("article.html", request, **ctx)
 
     def decide_now(issue_id: str, slug: str, s: Session, checkpoint: str, status: str,
-                   note: str, client: str) -> None:
+                   note: str, client: str, override: bool) -> None:
         from ..review import approve
 
         _config, _iss, article = desk.view.find(issue_id, slug)
         entry = approve(article.file, desk.content, checkpoint, s.member, status,
-                        note or None)
+                        note or None, override=override)
         record(desk.content, member=s.member, client=client,
                article=article.file.resolve().relative_to(desk.content).as_posix(),
                checkpoint=checkpoint, decision=entry.status.value, hash=entry.hash or "",
@@ -329,7 +329,7 @@ def create_app(desk: Desk) -> Starlette:
         else:
             try:
                 await run_in_threadpool(decide_now, issue_id, slug, s, checkpoint, status,
-                                        note, _client(request))
+                                        note, _client(request), form.get("override") == "1")
             except GreenpubError as exc:
                 error = exc.message if hasattr(exc, "message") else str(exc)
         if error:
