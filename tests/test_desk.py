@@ -344,14 +344,34 @@ def test_browser_sign_in_diff_decide_and_axe(desk: Server) -> None:
     st, article = state(desk, "01-wifi.md", "committee")
     assert st.approvals == ("media-prof",) and st.progress == "1/5" and not st.passed
     assert st.decisions[-1].note == "고친 문장 확인" and st.decisions[-1].hash == article.hash
-    # the hand-typed desk approval is flagged by `check`, the desk's decisions are not
-    r = run_cli("check", "--content", str(desk.content))
-    assert r.code == 0, r.err
-    flagged = [line for line in (r.out + r.err).splitlines() if "검토 데스크 기록" in line]
+    # the hand-typed approvals above are flagged, the desk's decisions are not
+    from greenpub.content.reader import read_content
+    from greenpub.desk.audit import unlogged_warnings
+
+    warned = " ".join(unlogged_warnings(desk.content, read_content(desk.content)[1]))
+    assert "01-wifi.md: desk 단계의 홍보정책담당관 승인" in warned
+    assert "01-wifi.md: committee 단계의 media-prof 승인" in warned
+    assert warned.count("media-prof") == 1 and "02-survey.md" not in warned
+
+
+def test_check_flags_a_decision_typed_in_by_hand(tmp_path: Path) -> None:
+    from greenpub.content.reader import read_content
+    from greenpub.desk.audit import ensure_log
+
+    content = setup_content(tmp_path)
+    r = run_cli("check", "--content", str(content))
+    assert r.code == 0 and "검토 데스크 기록" not in r.out + r.err  # no log: no warning
+    ensure_log(content, read_content(content)[1])
+    r = run_cli("check", "--content", str(content))
+    assert r.code == 0 and "검토 데스크 기록" not in r.out + r.err  # the baseline covers it
+    approve(content / "2021-03" / "02-survey.md", content, "committee", "writer", "rejected",
+            "손으로 적음")
+    r = run_cli("check", "--content", str(content))
     joined = " ".join((r.out + r.err).split())
-    assert "01-wifi.md: desk 단계의 홍보정책담당관 승인" in joined
-    assert "media-prof 승인" in joined  # the approve() call above was typed in by hand too
-    assert flagged and "02-survey.md" not in joined.split("검토 현황")[0]
+    assert r.code == 0, r.err
+    assert "02-survey.md: committee 단계의 writer 반려" in joined and "검토 데스크 기록" in joined
+    r = run_cli("check", "--content", str(content), "--json")
+    assert any("writer" in w for w in json.loads(r.out)["warnings"])
 
 
 def test_pdf_pages_follow_the_named_destinations(tmp_path: Path) -> None:
@@ -418,7 +438,24 @@ def test_cli_serves_and_gives_a_one_time_password(tmp_path: Path) -> None:
                               c.get("/login").text).group(1)
             r2 = c.post("/login", data={"member": "welfare", "password": once, "csrf": token})
             assert r2.status_code == 303 and page.status_code == 200
+            # the one-time password leads only to choosing a new one
+            assert c.get("/").headers["location"] == "/password"
+            assert c.get("/issues/2021-03/wifi").headers["location"] == "/password"
+            form = c.get("/password").text
+            csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+            r3 = c.post("/password", data={"csrf": csrf, "password": "새비밀번호-123",
+                                           "password2": "새비밀번호-124"})
+            assert r3.status_code == 400 and "다릅니다" in r3.text
+            r3 = c.post("/password", data={"csrf": csrf, "password": "새비밀번호-123",
+                                           "password2": "새비밀번호-123"})
+            assert r3.status_code == 303
             assert "2021-03" in c.get("/").text
+        from greenpub.desk.accounts import Accounts
+
+        accounts = Accounts(tmp_path / ".greenpub-desk")
+        assert not accounts.one_time("welfare")
+        assert accounts.verify("welfare", "새비밀번호-123")
+        assert not accounts.verify("welfare", once)
     finally:
         proc.terminate()
         out, err = proc.communicate(timeout=30)

@@ -62,7 +62,7 @@ def add_member(args: argparse.Namespace, out: Console) -> int:
     else:
         password = secrets.token_urlsafe(12)
         shown = password
-    path = Accounts(desk_dir(content)).set_password(member.id, password)
+    path = Accounts(desk_dir(content)).set_password(member.id, password, one_time=bool(shown))
     out.print(DM.MEMBER_ADDED.format(name=member.name, id=member.id, file=path), markup=False)
     if shown:
         out.print(DM.ONE_TIME_PASSWORD.format(password=shown), markup=False)

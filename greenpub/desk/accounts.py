@@ -9,6 +9,7 @@ import secrets
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -35,25 +36,36 @@ class Accounts:
         # a real hash to verify against for unknown ids, so timing does not tell who exists
         self._dummy = self.hasher.hash(secrets.token_hex(16))
 
-    def _load(self) -> dict[str, str]:
+    def _read(self) -> dict[str, Any]:
         if not self.file.exists():
-            return {}
+            return {"members": {}, "one_time": []}
         data = json.loads(self.file.read_text("utf-8"))
-        return {str(k): str(v) for k, v in data.get("members", {}).items()}
+        return {"members": {str(k): str(v) for k, v in data.get("members", {}).items()},
+                "one_time": [str(m) for m in data.get("one_time", [])]}
+
+    def _load(self) -> dict[str, str]:
+        return dict(self._read()["members"])
 
     def members(self) -> list[str]:
         return sorted(self._load())
 
-    def set_password(self, member: str, password: str) -> Path:
+    def one_time(self, member: str) -> bool:
+        """True while the member still signs in with the password `add-member` made up."""
+        return member in self._read()["one_time"]
+
+    def set_password(self, member: str, password: str, one_time: bool = False) -> Path:
         if not password:
             raise GreenpubError(DM.EMPTY_PASSWORD)
         if len(password) < MIN_PASSWORD:
             raise GreenpubError(DM.SHORT_PASSWORD.format(n=MIN_PASSWORD))
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        data = self._load()
-        data[member] = self.hasher.hash(password)
-        atomic_write_bytes(self.file, json.dumps({"members": data}, indent=2).encode())
-        os.chmod(self.file, 0o600)
+        with self._lock:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            data = self._read()
+            data["members"][member] = self.hasher.hash(password)
+            data["one_time"] = [m for m in data["one_time"] if m != member] + \
+                ([member] if one_time else [])
+            atomic_write_bytes(self.file, json.dumps(data, indent=2).encode())
+            os.chmod(self.file, 0o600)
         return self.file
 
     def locked(self, member: str) -> bool:

@@ -190,6 +190,11 @@ def create_app(desk: Desk) -> Starlette:
                 if request.method == "POST":
                     raise HTTPException(403)
                 return RedirectResponse("/login", status_code=303)
+            if request.url.path not in ("/password", "/logout") and \
+                    desk.accounts.one_time(s.member):
+                if request.method == "POST":
+                    raise HTTPException(403)
+                return RedirectResponse("/password", status_code=303)
             return await fn(request, s)
         return wrapper
 
@@ -237,6 +242,31 @@ def create_app(desk: Desk) -> Starlette:
         resp = RedirectResponse("/login", status_code=303)
         resp.delete_cookie(SESSION_COOKIE, path="/")
         return resp
+
+    @signed_in
+    async def password_page(request: Request, s: Session) -> Response:
+        config, _ = await run_in_threadpool(desk.view.read)
+        error = ""
+        status = 200
+        if request.method == "POST":
+            form = await request.form()
+            if not _same(str(form.get("csrf", "")), s.csrf):
+                return forbidden(request, DM.CSRF_FAILED)
+            new, again = str(form.get("password", ""))[:1000], str(form.get("password2", ""))
+            if new != again:
+                error = DM.PASSWORDS_DIFFER
+            elif desk.accounts.one_time(s.member) and await run_in_threadpool(
+                    desk.accounts.verify, s.member, new):
+                error = DM.SAME_PASSWORD
+            else:
+                try:
+                    await run_in_threadpool(desk.accounts.set_password, s.member, new)
+                    return RedirectResponse("/", status_code=303)
+                except GreenpubError as exc:
+                    error = exc.message
+            status = 400
+        return desk.page("password.html", request, status, error=error, user=user(config, s),
+                         one_time=desk.accounts.one_time(s.member))
 
     def user(config: SiteConfig, s: Session) -> dict[str, str]:
         from ..review import display_name
@@ -383,6 +413,7 @@ def create_app(desk: Desk) -> Starlette:
         Route("/login", login_get, methods=["GET"]),
         Route("/login", login_post, methods=["POST"]),
         Route("/logout", logout, methods=["POST"]),
+        Route("/password", password_page, methods=["GET", "POST"]),
         Route("/", issues, methods=["GET"]),
         Route("/issues/{issue}", issue, methods=["GET"]),
         Route("/issues/{issue}/{slug}", article_get, methods=["GET"]),

@@ -9,7 +9,10 @@ UNKNOWN_MEMBER = "편집위원 명단(site.yaml committee)에 없는 id입니다
 EMPTY_PASSWORD = "비밀번호가 비어 있습니다."
 SHORT_PASSWORD = "비밀번호는 {n}자 이상이어야 합니다."
 MEMBER_ADDED = "{name}({id}) 계정을 만들었습니다: {file}"
-ONE_TIME_PASSWORD = "처음 비밀번호(한 번 알려 주고 위원이 바꾸게 하세요): {password}"
+ONE_TIME_PASSWORD = ("처음 비밀번호: {password}  (위원에게 알려 주세요. 이 비밀번호로 로그인하면 "
+                     "새 비밀번호를 정해야 다른 화면을 볼 수 있습니다)")
+PASSWORDS_DIFFER = "두 번 쓴 새 비밀번호가 다릅니다."
+SAME_PASSWORD = "처음 비밀번호와 다른 비밀번호를 정해 주세요."
 
 LOGIN_FAILED = "위원 id 또는 비밀번호가 맞지 않습니다."
 LOCKED = "로그인에 {n}번 실패해 {minutes}분 동안 잠겼습니다. 잠시 뒤 다시 시도하세요."
