@@ -321,6 +321,9 @@ def test_browser_sign_in_diff_decide_and_axe(desk: Server) -> None:
                 assert page.locator(".cards img").count() >= 3
                 assert axe_violations(page) == []
                 assert horizontal_overflow(page) <= 0
+                page.goto(desk.url + "/password")
+                assert page.locator("#password2").count() == 1
+                assert axe_violations(page) == [] and horizontal_overflow(page) <= 0
                 ctx.close()
             ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
             page = ctx.new_page()
