@@ -12,13 +12,13 @@ import re
 import sys
 from types import ModuleType
 
-from . import braille_text, build, check, import_, new, review, serve, speech_text
+from . import braille_text, build, check, desk, import_, new, review, serve, speech_text
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
 # The order here is the order of `greenpub --help`.
-COMMANDS: tuple[ModuleType, ...] = (build, check, review, new, import_, serve, braille_text,
-                                   speech_text)
+COMMANDS: tuple[ModuleType, ...] = (build, check, review, new, import_, serve, desk,
+                                   braille_text, speech_text)
 
 _ARGPARSE_KO = [
     (r"the following arguments are required: (.*)", r"필요한 값이 빠졌습니다: \1"),

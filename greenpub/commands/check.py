@@ -47,6 +47,9 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     gated = gate(config, issues, drafts=False)
     warnings = [w for i in issues for w in i.warnings] + \
         [w for i in issues for a in i.articles for w in a.warnings]
+    from ..desk.audit import unlogged_warnings  # decisions the review desk did not record
+
+    warnings += unlogged_warnings(content, issues)
     if args.json:
         data = {"ok": True, "errors": [], "warnings": warnings,
                 "issues": [{"id": g.issue.id, "articles": [
