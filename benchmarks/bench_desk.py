@@ -67,7 +67,7 @@ def main() -> int:
                 break
             except httpx.HTTPError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("desk did not start")
+                    raise SystemExit("desk did not start") from None
                 time.sleep(0.2)
         before = {slug: (content / "2021-03" / f).read_text("utf-8").count(
             "checkpoint: committee") for slug, f in ARTICLES.items()}

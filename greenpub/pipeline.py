@@ -13,10 +13,11 @@ import datetime as dt
 import json
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import GENERATOR, editions
 from .cache import BuildCache, CacheStats
@@ -176,7 +177,11 @@ class Pipeline:
             site: list[Task] = [(name, None, "") for name in wave
                                 if editions.registry()[name].has_site()]
             done = self._outputs_by_issue(results)
-            results += self._run_tasks(site, lambda: ctx(done))
+
+            def site_ctx(done: dict[str, Any] = done) -> RenderContext:
+                return ctx(done)
+
+            results += self._run_tasks(site, site_ctx)
         return results
 
     def _run_tasks(self, tasks: list[Task],
@@ -291,7 +296,7 @@ class Pipeline:
                 "articles": articles,
             })
         return {"generator": GENERATOR,
-                "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "drafts": self.options.drafts, "formats": list(self.options.formats),
                 "outputs": site_outputs, "issues": issues}
 

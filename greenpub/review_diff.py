@@ -167,7 +167,7 @@ def _list_change(path: list[str | int], old: list[Any], new: list[Any],
         return json.dumps(v, ensure_ascii=False, sort_keys=True)
 
     a, b = [ident(v) for v in old], [ident(v) for v in new]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for _tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         pairs = list(zip(range(i1, i2), range(j1, j2)))
         for i, j in pairs:
             _change(path + [j], old[i], new[j], out)

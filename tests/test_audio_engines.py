@@ -17,8 +17,15 @@ import lameenc
 import numpy as np
 import pytest
 
-from greenpub.editions.audio.engines import (SAMPLE_RATE, AutoEngine, EspeakEngine, GttsEngine,
-                                             Narrator, TtsCache, TtsUnavailable)
+from greenpub.editions.audio.engines import (
+    SAMPLE_RATE,
+    AutoEngine,
+    EspeakEngine,
+    GttsEngine,
+    Narrator,
+    TtsCache,
+    TtsUnavailable,
+)
 from greenpub.errors import RenderError
 
 

@@ -25,14 +25,13 @@ import shutil
 import struct
 import unicodedata
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import MINI, ROOT, CliResult, run_cli, snapshot
+from ruamel.yaml import YAML
 
 BAD = ROOT / "tests" / "bad_inputs"
 GOOD = BAD / "good"

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import MINI, ROOT, SAMPLE, run_cli, snapshot
 from PIL import Image
 
-from conftest import MINI, ROOT, SAMPLE, run_cli, snapshot
 from greenpub import paths
 from greenpub.cache import BuildCache
 from greenpub.content.model import Issue

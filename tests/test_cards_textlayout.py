@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from greenpub.editions.cards.textlayout import (DoesNotFit, FontChain, FontFace, fit, units,
-                                                wrap)
+from greenpub.editions.cards.textlayout import DoesNotFit, FontChain, FontFace, fit, units, wrap
 
 NANUM = FontFace.parse("/usr/share/fonts/truetype/nanum/NanumBarunGothicBold.ttf")
 NOTO_KR = FontFace.parse("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc#1")

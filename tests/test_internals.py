@@ -34,8 +34,7 @@ def test_weasyprint_shapes_keepall_patches():
 
 
 def test_mutagen_shapes_chapter_order_patch():
-    from mutagen.id3 import ID3
-    from mutagen.id3 import _tags
+    from mutagen.id3 import ID3, _tags
 
     hint = ("greenpub/editions/audio/encode.py overrides mutagen's private ID3._write to "
             "write chapters last, in order; mutagen changed: ")

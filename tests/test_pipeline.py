@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import MINI, run_cli, snapshot
 
-from greenpub.editions.base import BuildOptions
 from greenpub.errors import BuildLockedError
 from greenpub.fsutil import output_lock
-from greenpub.pipeline import Pipeline
 
 
 def build(content: Path, out: Path, cache: Path, *extra: str):

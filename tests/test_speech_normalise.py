@@ -10,8 +10,14 @@ import pytest
 from conftest import SAMPLE, run_cli
 
 from greenpub.content.reader import read_content
-from greenpub.editions.audio.normalise import (DEFAULT_LEXICON, native, normalize,
-                                               normalize_checked, sino, unknown_words)
+from greenpub.editions.audio.normalise import (
+    DEFAULT_LEXICON,
+    native,
+    normalize,
+    normalize_checked,
+    sino,
+    unknown_words,
+)
 from greenpub.editions.audio.script import article_script, contents_script
 from greenpub.editions.audio.settings import AudioSettings
 

@@ -121,7 +121,7 @@ def cover() -> Path:
 def wifi() -> Path:
     c = Canvas(1200, 800, GREEN)
     cx, cy = 600, 520
-    for i, r in enumerate((330, 230, 130)):
+    for r in (330, 230, 130):
         c.arc((cx - r, cy - r, cx + r, cy + r), 225, 315, WHITE, 56)
     c.ellipse(cx - 42, cy - 42, cx + 42, cy + 42, WHITE)
     c.rect(330, 620, 870, 720, GREEN_DARK, r=50)

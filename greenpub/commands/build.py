@@ -56,7 +56,7 @@ def add_arguments(b: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     from .. import noop
     from ..fsutil import output_lock
-    from . import EXIT_OK, escape
+    from . import escape
 
     if args.jobs < 1:
         raise GreenpubError("--jobs는 1 이상이어야 합니다.")

@@ -17,8 +17,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from ..errors import ContentError
 from .. import messages as M
+from ..errors import ContentError
 
 MAX_LINE = 200_000  # characters; a longer line is pasted garbage, not prose
 MAX_FILE = 20 * 1024 * 1024

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape as html_escape
 
 import markdown
 import nh3
-from html import escape as html_escape
 
 from .. import messages as M
 

@@ -12,13 +12,14 @@ import sys
 import time
 from abc import ABC, abstractmethod
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 
+from .. import messages as M
 from ..cache import BuildCache, CacheStats, code_digest, digest, tree_digest
 from ..config import SiteConfig
-from .. import messages as M
 from ..content.model import Issue
 from ..errors import RenderError
 
@@ -170,11 +171,6 @@ class Edition(ABC):
         """Independent parts of one issue's output that may render in parallel processes
         (e.g. the standard and the large-print PDF); `render` reads `ctx.part`."""
         return ("",)
-
-    def check(self, issues: list[Issue], site: SiteConfig, project: Path) -> list[Any]:
-        """Optional checks for `greenpub check` (every article, before any build): the
-        GreenpubErrors (file + line) a build of this edition would stop with."""
-        return []
 
     def check(self, issues: list[Issue], site: SiteConfig, project: Path) -> list[Any]:
         """Optional checks for `greenpub check` (every article, before any build): the

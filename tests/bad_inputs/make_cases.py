@@ -1,5 +1,6 @@
 """Regenerate the committed bad trees from tests/fixtures/mini: .venv/bin/python tests/bad_inputs/make_cases.py"""
-import random, shutil
+import random
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ def sub(rel, old, new, count=1):
     return text.replace(old, new, count)
 
 W = "2021-03/01-wifi.md"
-I = "2021-03/_issue.md"
+ISSUE = "2021-03/_issue.md"
 S = "2021-03/02-survey.md"
 
 case("yaml-tab", {W: sub(W, "  - src: images/wifi.png", "\t- src: images/wifi.png")},
@@ -46,10 +47,10 @@ case("front-matter-text", {S: "---\n그냥 문장 하나만 있습니다\n---\n�
      expect=dict(why="front matter is a plain sentence", file=S, line=2, contains="'항목: 값' 형식"))
 case("missing-field", {S: sub(S, "summary: 종이 소식지와 모바일 소식지 가운데 어떤 방식을 원하시는지 의견을 모읍니다.\n", "")},
      expect=dict(why="the required summary field is missing", file=S, line=2, contains="'summary'"))
-case("date-as-text", {I: sub(I, "date: 2021-03-02", 'date: "3월 2일"')},
-     expect=dict(why="the issue date written as Korean text", file=I, line=3, contains="'date' 항목의 형식이 잘못되었습니다: 날짜"))
-case("number-as-text", {I: sub(I, "number: 301", 'number: "삼백일"')},
-     expect=dict(why="the issue number written as Korean text", file=I, line=2, contains="'number' 항목의 형식이 잘못되었습니다: 정수"))
+case("date-as-text", {ISSUE: sub(ISSUE, "date: 2021-03-02", 'date: "3월 2일"')},
+     expect=dict(why="the issue date written as Korean text", file=ISSUE, line=3, contains="'date' 항목의 형식이 잘못되었습니다: 날짜"))
+case("number-as-text", {ISSUE: sub(ISSUE, "number: 301", 'number: "삼백일"')},
+     expect=dict(why="the issue number written as Korean text", file=ISSUE, line=2, contains="'number' 항목의 형식이 잘못되었습니다: 정수"))
 case("unknown-checkpoint", {W: sub(W, "checkpoint: committee", "checkpoint: comittee")},
      expect=dict(why="a misspelt review checkpoint", file=W, line=17, contains="알 수 없는 검토 단계 'comittee'"))
 case("unknown-status", {S: sub(S, "status: approved", "status: 승인")},
@@ -91,8 +92,8 @@ case("utf16", raw={S: (MINI / S).read_text("utf-8").encode("utf-16")},
 wifi = (MINI / "2021-03/images/wifi.png").read_bytes()
 case("image-truncated", raw={"2021-03/images/wifi.png": wifi[: len(wifi) // 2]},
      expect=dict(why="a PNG cut off half way (an interrupted copy)", file=W, line=8, contains="손상"))
-case("impossible-date", {I: sub(I, "date: 2021-03-02", "date: 2021-02-30")},
-     expect=dict(why="a date that is not in the calendar", file=I, line=3, contains="달력에 없는 날짜"))
+case("impossible-date", {ISSUE: sub(ISSUE, "date: 2021-03-02", "date: 2021-02-30")},
+     expect=dict(why="a date that is not in the calendar", file=ISSUE, line=3, contains="달력에 없는 날짜"))
 case("yaml-colon-in-value", {S: sub(S, "title: 소식지 구독 방법 설문에 참여해 주세요", "title: 설문: 소식지 구독 방법")},
      expect=dict(why="an unquoted value holding ': '", file=S, line=2, contains="따옴표로 감싸"))
 case("duplicate-key", {S: sub(S, "section: 알림", "section: 알림\nsection: 구정 소식")},

@@ -1,6 +1,9 @@
 """Regenerate tests/bad_inputs/good from tests/fixtures/mini: .venv/bin/python tests/bad_inputs/make_good.py"""
-import shutil, sys, unicodedata
+import shutil
+import sys
+import unicodedata
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from greenpub.config import load_site_config
 from greenpub.content.reader import ContentReader

@@ -20,10 +20,21 @@ from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Article, Issue
 from ...errors import RenderError
-from ..base import Edition, OutputSpec, Outputs, RenderContext
+from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
-from .encode import (Chapter, Tags, cover_jpeg, encode_mp3_limited, frame_samples, join,
-                     normalise_loudness, seconds, silence, strip_id3, write_tags)
+from .encode import (
+    Chapter,
+    Tags,
+    cover_jpeg,
+    encode_mp3_limited,
+    frame_samples,
+    join,
+    normalise_loudness,
+    seconds,
+    silence,
+    strip_id3,
+    write_tags,
+)
 from .engines import TTS_OPTIONS, Narrator, TtsCache, make_engine
 from .normalise import merged_lexicon
 from .script import ScriptWriter, article_script, contents_script
@@ -75,7 +86,7 @@ class _IssueAudio:
                     self._cover = cover_jpeg(cover.path)
                 except OSError as exc:
                     self.ctx.warn(M.COVER_UNREADABLE.format(file=cover.path, reason=exc))
-        return self._cover or None
+        return self._cover if isinstance(self._cover, bytes) else None
 
     def speak(self, script: ScriptWriter, label: str) -> tuple[np.ndarray, str]:
         """A script as loudness-normalised float audio, and the engine that spoke it.

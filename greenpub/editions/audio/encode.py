@@ -8,8 +8,22 @@ from pathlib import Path
 
 import lameenc
 import numpy as np
-from mutagen.id3 import (APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK,
-                         TXXX, CTOCFlags)
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TDRC,
+    TIT2,
+    TLAN,
+    TPE1,
+    TRCK,
+    TXXX,
+    CTOCFlags,
+)
 
 from .engines import SAMPLE_RATE
 
@@ -122,7 +136,7 @@ def true_peak_db(audio: np.ndarray) -> float:
     padded[:len(x)] = np.abs(x)
     peaks = padded.reshape(n, block).max(axis=1)
     windows, keep = [], []
-    for b in np.flatnonzero(peaks >= peaks.max() * 10 ** (-3 / 20)):
+    for b in (int(v) for v in np.flatnonzero(peaks >= peaks.max() * 10 ** (-3 / 20))):
         lo, hi = b * block, min(len(x), (b + 1) * block)
         win = np.zeros(hi - lo + 2 * pad)
         src_lo, src_hi = max(0, lo - pad), min(len(x), hi + pad)
@@ -217,8 +231,8 @@ def cover_jpeg(path: Path, size: int = 600) -> bytes:
     """The issue cover as a small JPEG for APIC (players show ~300 px)."""
     from PIL import Image
 
-    with Image.open(path) as im:
-        im = im.convert("RGB")
+    with Image.open(path) as opened:
+        im = opened.convert("RGB")
         im.thumbnail((size, size))
         buf = io.BytesIO()
         im.save(buf, "JPEG", quality=85, optimize=True)

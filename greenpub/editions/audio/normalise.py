@@ -19,8 +19,18 @@ from collections.abc import Mapping
 
 import hanja
 
-from .readings import (ADDRESS_SYMBOLS, ADDRESS_WORDS, CORPORATE, ENGLISH_DIGITS, ROMAN,
-                       SERVICE_NUMBERS, SPEED_UNITS, UNITS, enclosed_jamo, enclosed_number)
+from .readings import (
+    ADDRESS_SYMBOLS,
+    ADDRESS_WORDS,
+    CORPORATE,
+    ENGLISH_DIGITS,
+    ROMAN,
+    SERVICE_NUMBERS,
+    SPEED_UNITS,
+    UNITS,
+    enclosed_jamo,
+    enclosed_number,
+)
 
 # Readings of English words and abbreviations; site.yaml `lexicon:` overrides these.
 DEFAULT_LEXICON: dict[str, str] = {
@@ -497,7 +507,7 @@ def unknown_words(text: str, lexicon: Mapping[str, str]) -> list[str]:
 
 
 # --- characters ----------------------------------------------------------------------
-_CHAR_MAP = {ord(k): v for k, v in {
+_CHAR_MAP: dict[int, int | str] = {ord(k): v for k, v in {
     "∼": "~", "～": "~", "〜": "~", "\u00a0": " ", "\u3000": " ", "−": "-", "‐": "-", "‑": "-",
     "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "", "․": ".",
     "‧": "·", "∙": "·", "⋅": "·", "•": "•", "ｍ": "m"}.items()}

@@ -57,8 +57,8 @@ def square_cover(path: Path, size: int = COVER_SIZE) -> bytes:
     """The issue cover centred on a white square (podcast apps show square art)."""
     from PIL import Image
 
-    with Image.open(path) as im:
-        im = im.convert("RGB")
+    with Image.open(path) as opened:
+        im = opened.convert("RGB")
         im.thumbnail((size, size))
         canvas = Image.new("RGB", (size, size), "white")
         canvas.paste(im, ((size - im.width) // 2, (size - im.height) // 2))

@@ -13,7 +13,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ...content.model import Article, Block, Figure, Heading, Issue, ListBlock, Paragraph, Quote, Table
+from ...content.model import (
+    Article,
+    Block,
+    Figure,
+    Heading,
+    Issue,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+)
 from . import messages as M
 from .normalise import normalize_checked, unknown_words
 from .settings import AudioSettings

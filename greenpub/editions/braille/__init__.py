@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Issue
-from ..base import Edition, OutputSpec, Outputs, RenderContext
+from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 from .brf import brf_bytes
 from .crosscheck import Difference, cross_check

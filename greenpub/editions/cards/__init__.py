@@ -19,7 +19,7 @@ from ... import paths
 from ...config import SiteConfig
 from ...content.model import Article, Issue
 from ...errors import GreenpubError, RenderError
-from ..base import Edition, OutputSpec, Outputs, RenderContext
+from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 from .render import MissingGlyph, SlidePlan, SlideSpec, TextTooLong, draw_slide, plan_slide
 from .series import CardSettings, content_slides

@@ -184,7 +184,9 @@ class _Reader:
             return default
         value = node[key]
         if isinstance(value, bool) or not isinstance(value, kind):
-            expected = {CommentedMap: GM.T_MAP, CommentedSeq: GM.T_LIST, str: GM.T_TEXT}[kind]
+            names: dict[type, str] = {CommentedMap: GM.T_MAP, CommentedSeq: GM.T_LIST,
+                                      str: GM.T_TEXT}
+            expected = names[kind]
             raise self.fail(GM.WRONG_TYPE.format(field=f"{name}.{key}".lstrip("."),
                                                  expected=expected, value=value), node, key)
         return value

@@ -11,11 +11,11 @@ edition ran in the same build, its PDF gives the print page numbers (page target
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from ... import paths
 from ...content.model import Issue
-from ..base import Edition, OutputSpec, Outputs, RenderContext
+from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 
 __all__ = ["DaisyEdition", "EpubEdition"]

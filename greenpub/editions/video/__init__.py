@@ -28,7 +28,7 @@ from ...errors import ConfigError, RenderError
 from ..audio.engines import SAMPLE_RATE, TTS_OPTIONS, Narrator, TtsCache, make_engine
 from ..audio.normalise import merged_lexicon, normalize
 from ..audio.settings import load_settings as load_audio_settings
-from ..base import Edition, OutputSpec, Outputs, RenderContext
+from ..base import Edition, Outputs, OutputSpec, RenderContext
 from ..cards import RENDERER, SlideEnv, article_specs, plan_article
 from ..cards.render import SlideSpec, paint_slide
 from ..cards.series import CardSettings
@@ -163,7 +163,8 @@ class _IssueVideo:
         def produce(tmp: Path) -> dict[str, Any]:
             pcms, engine = self.narrator.narrate(speech, title)
             s = self.settings
-            keep, used = [], 0.0
+            keep: list[Any] = []
+            used = 0.0
             for k, pcm in enumerate(pcms):
                 need = (s.lead_ms + s.tail_ms) / 1000 + len(pcm) / SAMPLE_RATE + 1 / s.fps
                 if keep and used + need > s.highlight_max_s:

@@ -21,7 +21,7 @@ from ... import GENERATOR, paths
 from ... import messages as M
 from ...content.model import Article, ImageRef, Issue
 from ...errors import RenderError
-from ..base import ALL, Edition, OutputSpec, Outputs, RenderContext
+from ..base import ALL, Edition, Outputs, OutputSpec, RenderContext
 from . import body as B
 from .images import WebImage, cards_webp, web_image
 from .search import build_index
