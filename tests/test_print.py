@@ -236,7 +236,7 @@ def test_transform_body_moves_footnotes_and_shifts_headings():
     _, issue = _issue()
     article = issue.articles[0]
     html, text = transform_body(article, "article-wifi")
-    assert '<span class="fn">스마트폰을 바꾸면 다시 인증합니다.</span>' in html
+    assert '<gp-note class="fn">스마트폰을 바꾸면 다시 인증합니다.</gp-note>' in html
     assert "footnote-ref" not in html and 'class="footnote"' not in html
     assert "<h3>이용 방법</h3>" in html and "<h2" not in html
     assert '<div class="table"><table>' in html

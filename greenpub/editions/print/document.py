@@ -26,6 +26,8 @@ from ..base import RenderContext
 from . import messages as M
 from .settings import PrintSettings
 
+NOTE_TAG = "gp-note"  # the footnote element (tagging.NOTE_TAG: tagging.py imports WeasyPrint)
+
 WIDE_TABLE_COLUMNS = 4  # tables with this many columns or more span the whole page width
 
 
@@ -79,7 +81,8 @@ def _move_footnotes(root: HtmlElement) -> None:
         if li is None:
             holder.drop_tree()
             continue
-        span = lxml.html.Element("span", {"class": "fn"})
+        # tagged /Note (tagging.py); an unknown element is inline for the HTML parser
+        span = lxml.html.Element(NOTE_TAG, {"class": "fn"})
         # A footnote's paragraphs become inline text: the footnote area is one block.
         source = copy.deepcopy(li)
         paragraphs = [p for p in source if p.tag == "p"] or [source]

@@ -139,7 +139,8 @@ class PartLayout:
         for attempt in (1, 2):
             parts, folios = self.layout()
             try:
-                total = join_parts(parts, target, folios)
+                total = join_parts(parts, target, folios,
+                                   {pa.anchor: pa.article.title for pa in self.articles})
                 break
             except (pikepdf.PdfError, pikepdf.ForeignObjectError, ValueError, KeyError,
                     AttributeError, OSError) as exc:
@@ -268,6 +269,7 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
     import weasyprint
 
     from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
+    from . import tagging  # noqa: F401  (artifacts and footnotes for PDF/UA-1)
 
     try:
         with _quiet_weasyprint():
