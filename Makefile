@@ -10,10 +10,11 @@ STAMP := $(VENV)/.greenpub-installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages: Python for the venv, liblouis (no wheel on PyPI), speech, fonts,
-# the browser for tests, PDF/QR/audio tools the tests read outputs back with.
+# the browser for tests, PDF/QR/audio tools the tests read outputs back with, Ghostscript
+# and its CMYK profile (libgs-common: default_cmyk.icc) for the press PDF.
 APT_PACKAGES := python3 python3-venv python3-dev python3-louis liblouis-data espeak-ng \
 	fonts-nanum fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	chromium poppler-utils zbar-tools ffmpeg sox
+	chromium poppler-utils zbar-tools ffmpeg sox ghostscript libgs-common
 
 .PHONY: run test bootstrap apt venv clean distclean
 

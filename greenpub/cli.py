@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="음성 합성 엔진 (기본: espeak, 오프라인)")
     b.add_argument("--braille-engine", default=None, help="점역 엔진 (기본: 측정 결과가 가장 좋은 엔진)")
     b.add_argument("--print-marks", action="store_true", help="인쇄소용 재단선과 3mm 도련을 넣습니다")
+    b.add_argument("--strict", action="store_true",
+                   help="인쇄소가 거절할 문제(150 ppi 미만 그림 등)가 있으면 빌드를 멈춥니다")
     b.add_argument("-q", "--quiet", action="store_true", help="진행 상황을 출력하지 않습니다")
 
     c = sub.add_parser("check", help="원고를 검사하고 검토 현황을 보여 줍니다")
@@ -173,7 +175,7 @@ def cmd_build(args: argparse.Namespace, out: Console, console: Console) -> int:
     options = BuildOptions(
         formats=parse_formats(args.formats), drafts=args.drafts, jobs=args.jobs,
         force=args.force, quiet=args.quiet, tts=args.tts, braille_engine=args.braille_engine,
-        print_marks=args.print_marks, issues=tuple(args.issue))
+        print_marks=args.print_marks, strict=args.strict, issues=tuple(args.issue))
     progress = None if args.quiet else (lambda msg: console.print(f"[dim]·[/] {msg}"))
     summary = Pipeline(Path(args.content), Path(args.out), options,
                        cache_dir=Path(args.cache) if args.cache else None,

@@ -179,12 +179,13 @@ def _stamp(pdf: Any, page: Any, form: Any, name: str) -> None:
 
 
 def join_parts(parts: list[Path], target: Path, folios: Path | None = None,
-               titles: dict[str, str] | None = None) -> int:
+               titles: dict[str, str] | None = None, trim: bool = False) -> int:
     """Write the parts, in order, as one tagged PDF at `target`; returns its page count.
 
     `folios`, when given, has one page per page of the middle parts (the articles), with
     their page numbers: each is stamped onto its page. `titles` maps link targets (named
-    destinations) to the text that describes the link."""
+    destinations) to the text that describes the link. With `trim`, each page is cut to
+    its TrimBox (the parts are laid out with a bleed for the press PDF)."""
     import pikepdf
 
     if not parts:
@@ -283,6 +284,14 @@ def join_parts(parts: list[Path], target: Path, folios: Path | None = None,
             ol.root.clear()
             for title, dest in outline:
                 ol.root.append(pikepdf.OutlineItem(title, dest))
+
+        if trim:
+            for page in out.pages:
+                if "/TrimBox" in page.obj:
+                    page.obj.MediaBox = page.obj.TrimBox
+                    for key in ("/BleedBox", "/TrimBox", "/CropBox"):
+                        if key in page.obj:
+                            del page.obj[key]
 
         target.parent.mkdir(parents=True, exist_ok=True)
         count = len(out.pages)

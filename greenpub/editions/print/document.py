@@ -191,7 +191,8 @@ def css_string(text: str) -> str:
 
 def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
                 settings: PrintSettings, large: bool, part: str, start_page: int = 1,
-                toc_pages: dict[str, int] | None = None, folio_count: int = 0) -> str:
+                toc_pages: dict[str, int] | None = None, folio_count: int = 0,
+                marks: bool | None = None) -> str:
     """One part of the issue as HTML: "front" (cover, contents with `toc_pages`, the
     publisher's note), "article" (the articles given, usually one; no folios), "back", or
     "folios" (`folio_count` pages with nothing but their page numbers)."""
@@ -201,7 +202,7 @@ def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
     site = ctx.site
     issue_url = ctx.url(paths.web_issue_url(issue.id))
     page_css = env.get_template("page.css.j2").render(
-        settings=settings, large=large, marks=ctx.options.print_marks, site=site, issue=issue,
+        settings=settings, large=large, marks=ctx.options.print_marks if marks is None else marks, site=site, issue=issue,
         edition_label=M.LARGE_EDITION if large else "", start_page=start_page, part=part)
     return env.get_template("issue.html").render(
         site=site, issue=issue, articles=articles, large=large, drafts=ctx.drafts, part=part,

@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import os
+import calendar
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,12 @@ class PrintEdition(Edition):
     name = "pdf"
     title = "인쇄판 PDF"
 
-    part_titles = {"standard": "일반", "large": "큰 글자"}
+    part_titles = {"standard": "일반", "large": "큰 글자", "press": "인쇄소용"}
 
     def parts(self, issue: Issue) -> tuple[str, ...]:
-        # Each PDF costs ~1-3 s of WeasyPrint when laid out cold: the two in parallel.
-        return ("standard", "large")
+        # Each PDF costs ~1-3 s of WeasyPrint when laid out cold: the three in parallel
+        # (the press PDF reuses the standard PDF's parts from the part cache).
+        return ("standard", "large", "press")
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         settings = load_settings(ctx.site)
@@ -68,6 +70,8 @@ class PrintEdition(Edition):
                 ctx.warn(warning)
             ctx.counters["pdf_large_pages" if large else "pdf_pages"] += int(data.get("pages", 0))
             out.issue["pdf_large" if large else "pdf"] = rel
+        if self.wants(ctx, "press"):
+            out.issue.update(render_press(issue, ctx, settings, inputs, articles))
         return out
 
 
@@ -84,11 +88,15 @@ class PartLayout:
     """
 
     def __init__(self, issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
-                 settings: PrintSettings, large: bool):
+                 settings: PrintSettings, large: bool, marks: bool | None = None):
         self.issue, self.articles, self.ctx = issue, articles, ctx
         self.settings, self.large = settings, large
+        self.marks = ctx.options.print_marks if marks is None else marks
         self.base = ctx.layouts("print").resolve()
-        self.folder = ctx.cache.folder("print-parts") / f"{issue.id}-{'large' if large else 'standard'}"
+        self.folder = ctx.cache.folder("print-parts") / (
+            f"{issue.id}-{'large' if large else 'standard'}{'-marks' if self.marks else ''}")
+        # pages of each part in the joined PDF: (first page, last page, article or None)
+        self.ranges: list[tuple[int, int, PrintArticle | None]] = []
         self.folder.mkdir(parents=True, exist_ok=True)
         self.common = (ctx.layout_digest("print"), settings.image_dpi, settings.jpeg_quality,
                        version("weasyprint"), __version__)
@@ -103,7 +111,7 @@ class PartLayout:
         """One part's PDF in the part cache, and its page count (only the count, laid out
         but not written, with `count_only`)."""
         html = render_html(self.issue, articles, self.ctx, self.settings, self.large, kind,
-                           start, toc, folio_count)
+                           start, toc, folio_count, self.marks)
         images = [i.digest for pa in articles for i in pa.article.all_images]
         if kind == "front" and self.issue.cover:
             images.append(self.issue.cover.digest)
@@ -130,7 +138,7 @@ class PartLayout:
         self.ctx.counters["pdf_parts_laid_out"] += 1
         return pdf, pages
 
-    def write(self, target: Path) -> int:
+    def write(self, target: Path, trim: bool | None = None) -> int:
         """Lay out (or reuse) every part and join them at `target`; returns the page count.
 
         A cached part that cannot be joined (a damaged cache file) is laid out again."""
@@ -140,7 +148,8 @@ class PartLayout:
             parts, folios = self.layout()
             try:
                 total = join_parts(parts, target, folios,
-                                   {pa.anchor: pa.article.title for pa in self.articles})
+                                   {pa.anchor: pa.article.title for pa in self.articles},
+                                   trim=not self.marks if trim is None else trim)
                 break
             except (pikepdf.PdfError, pikepdf.ForeignObjectError, ValueError, KeyError,
                     AttributeError, OSError) as exc:
@@ -169,6 +178,7 @@ class PartLayout:
             guess = {a: toc.get(a, 0) for a in anchors}
             _, front_pages = self.part("front", self.articles, 1, guess, count_only=True)
             start, bodies, toc = front_pages + 1, [], {}
+            self.ranges = [(1, front_pages, None)]
             for pa in self.articles:
                 toc[pa.anchor] = start
                 # Laid out without folios, as if it started on page 1: left and right
@@ -176,8 +186,10 @@ class PartLayout:
                 # the same wherever it lands.
                 path, n = self.part("article", [pa], 1)
                 bodies.append(path)
+                self.ranges.append((start, start + n - 1, pa))
                 start += n
-            back, _ = self.part("back", [], start)
+            back, back_pages = self.part("back", [], start)
+            self.ranges.append((start, start + back_pages - 1, None))
             front, pages = self.part("front", self.articles, 1, toc)
             if pages == front_pages:
                 break
@@ -283,3 +295,111 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
         raise RenderError(M.RENDER_FAILED.format(kind=type(exc).__name__,
                                                  detail=str(exc)[:200])) from exc
     return len(document.pages)
+
+
+WARN_PPI, ERROR_PPI = 300, 150
+PPI_TOLERANCE = 0.98  # images downsampled to 300 ppi come out a pixel or two short
+
+
+def render_press(issue: Issue, ctx: RenderContext, settings: PrintSettings,
+                 inputs: dict[str, Any], articles: Any) -> dict[str, str]:
+    """The press PDF (press.py), its preflight report (HTML, JSON) and the vendor's ZIP;
+    returns their manifest entries. Cached as one unit like the other PDFs."""
+    import shutil
+    import tempfile
+
+    from . import press
+
+    rel = paths.pdf_press(issue.id)
+    report_html, report_json = paths.press_report(issue.id, "html"), paths.press_report(issue.id, "json")
+    package = paths.press_zip(issue.id)
+    profile = press.PROFILE
+    gs = shutil.which("gs")
+    if gs is None:
+        raise RenderError(M.PRESS_NO_GHOSTSCRIPT)
+    if not profile.is_file():
+        raise RenderError(M.PRESS_NO_PROFILE.format(path=profile))
+
+    def produce(tmp: Path) -> dict[str, Any]:
+        target = tmp / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".press-", dir=ctx.cache.folder("print-parts")) as w:
+            work = Path(w)
+            layout = PartLayout(issue, articles(), ctx, settings, large=False, marks=False)
+            layout.write(work / "joined.pdf", trim=False)
+            first, last, _ = layout.ranges[-1]
+            prepared = press.prepare(work / "joined.pdf", work / "prepared.pdf",
+                                     settings.pad_to, last - first + 1)
+            epoch = calendar.timegm(issue.date.timetuple())
+            try:
+                press.ghostscript(work / "prepared.pdf", target, profile, epoch)
+            except press.PressError as exc:
+                raise RenderError(M.PRESS_FAILED.format(detail=str(exc)[:200])) from exc
+            title = f"{ctx.site.title} {issue.label} {issue.title} ({M.PRESS_EDITION})"
+            press.finish(target, title, issue.date.isoformat())
+            report = press.preflight(target, prepared, settings.ink_limit)
+        report["file"] = Path(rel).name
+        report["profile"] = {"file": str(profile), "package": "libgs-common"}
+        for image in report["images"]:
+            image.update(_image_source(image, layout.ranges, issue, prepared.padded))
+            image["level"] = ("error" if image["ppi"] < ERROR_PPI * PPI_TOLERANCE else
+                              "warning" if image["ppi"] < WARN_PPI * PPI_TOLERANCE else "ok")
+        (tmp / report_json).write_text(press.report_json(report), "utf-8")
+        (tmp / report_html).write_text(_report_html(report, ctx, issue), "utf-8")
+        press.write_zip(tmp / package, {Path(rel).name: target,
+                                        Path(report_html).name: tmp / report_html,
+                                        Path(report_json).name: tmp / report_json})
+        return {"pages": report["pages"], "images": [i for i in report["images"]
+                                                     if i["level"] != "ok"],
+                "problems": report["problems"]}
+
+    data = ctx.unit(rel, {**inputs, "press": True, "pad_to": settings.pad_to,
+                          "ink_limit": settings.ink_limit, "profile": digest(profile.read_bytes()),
+                          "ghostscript": _gs_version(gs)}, produce)
+    for image in data.get("images", []):
+        if ctx.options.strict and image["level"] == "error":
+            raise RenderError(M.PRESS_TOO_LOW_PPI.format(**image))
+        ctx.warn(M.PRESS_LOW_PPI.format(**image))
+    if data.get("problems"):
+        names = sorted({M.PRESS_PROBLEM_NAMES.get(p.split(":")[0], p) for p in data["problems"]})
+        ctx.warn(M.PRESS_PROBLEMS.format(problems=", ".join(names), report=report_html))
+    ctx.counters["pdf_press_pages"] += int(data.get("pages", 0))
+    return {"press": rel, "press_preflight": report_html, "press_preflight_json": report_json,
+            "press_zip": package}
+
+
+def _gs_version(gs: str) -> str:
+    import subprocess
+
+    try:
+        return subprocess.run([gs, "--version"], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def _image_source(image: dict[str, Any], ranges: list[tuple[int, int, PrintArticle | None]],
+                  issue: Issue, padded: int) -> dict[str, str]:
+    """The article and file of an image found on a press page (by page and alt text)."""
+    page = image["page"]
+    if ranges and page > ranges[-1][0] - 1 + padded:
+        page -= padded  # the back cover moved behind the blank pages
+    for first, last, pa in ranges:
+        if first <= page <= last:
+            if pa is None:
+                refs = [issue.cover] if issue.cover else []
+                article = M.PRESS_COVER if first == 1 else M.BACK_TITLE
+            else:
+                refs, article = pa.article.all_images, pa.article.title
+            ref = next((r for r in refs if r.alt == image["alt"]), None)
+            return {"article": article, "image": ref.src if ref else image["alt"]}
+    return {"article": "", "image": image["alt"]}
+
+
+def _report_html(report: dict[str, Any], ctx: RenderContext, issue: Issue) -> str:
+    """The preflight report for people (Korean), from the same data as the JSON."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ctx.layouts("print")),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.get_template("preflight.html").render(r=report, site=ctx.site, issue=issue, M=M)

@@ -8,6 +8,8 @@ print:
   image_dpi: 300           # images are downsampled to this resolution
   jpeg_quality: 85
   large_font_size: 18      # body size of the large-print PDF in pt (>= 18)
+  pad_to: 4                # press PDF: blank pages before the back cover up to a multiple
+  ink_limit: 300           # press PDF: highest total ink coverage (%) the preflight accepts
   fonts:                   # font stacks (fontconfig family names), first wins
     body: [NanumMyeongjo, Noto Serif CJK KR]
     heading: [NanumSquare, Noto Sans CJK KR]
@@ -41,7 +43,8 @@ DEFAULT_FONTS: dict[str, list[str]] = {
     "large": ["NanumBarunGothic", "Noto Sans CJK KR", "DejaVu Sans"],
 }
 KEYS = {"page_size", "margins", "columns", "image_dpi", "jpeg_quality", "large_font_size",
-        "fonts"}
+        "fonts", "pad_to", "ink_limit"}
+PAD_TO = (1, 2, 4, 8, 16)  # saddle stitching needs 4; some vendors impose 8 or 16
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class PrintSettings:
     jpeg_quality: int = 85
     large_font_size: float = 18.0
     fonts: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_FONTS))
+    pad_to: int = 4
+    ink_limit: int = 300
 
     def css_fonts(self, role: str) -> str:
         """A CSS font-family value for one role ('body', 'heading', ...)."""
@@ -88,6 +93,10 @@ def load_settings(site: SiteConfig) -> PrintSettings:
     columns = integer("columns", 1, 3)
     dpi = integer("image_dpi", 72, 1200)
     quality = integer("jpeg_quality", 30, 100)
+    pad_to = raw.get("pad_to", defaults.pad_to)
+    if isinstance(pad_to, bool) or pad_to not in PAD_TO:
+        raise fail("pad_to", M.EXPECT_CHOICE.format(choices=", ".join(map(str, PAD_TO))), pad_to)
+    ink_limit = integer("ink_limit", 200, 400)
     large = raw.get("large_font_size", defaults.large_font_size)
     if isinstance(large, bool) or not isinstance(large, (int, float)) or not 18 <= large <= 40:
         raise fail("large_font_size", M.EXPECT_RANGE.format(low=18, high=40), large)
@@ -111,4 +120,5 @@ def load_settings(site: SiteConfig) -> PrintSettings:
             raise ConfigError(M.FONT_NOT_INSTALLED.format(
                 key=f"print.fonts.{role}", fonts=", ".join(missing)), site.path)
         fonts[role] = [f for f in stack if f not in missing]
-    return PrintSettings(page_size, margins, columns, dpi, quality, float(large), fonts)
+    return PrintSettings(page_size, margins, columns, dpi, quality, float(large), fonts,
+                         pad_to, ink_limit)
