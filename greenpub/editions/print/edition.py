@@ -356,9 +356,11 @@ def render_press(issue: Issue, ctx: RenderContext, settings: PrintSettings,
     data = ctx.unit(rel, {**inputs, "press": True, "pad_to": settings.pad_to,
                           "ink_limit": settings.ink_limit, "profile": digest(profile.read_bytes()),
                           "ghostscript": _gs_version(gs)}, produce)
+    errors = [M.PRESS_TOO_LOW_PPI.format(**image) for image in data.get("images", [])
+              if image["level"] == "error"]
+    if ctx.options.strict and errors:  # checked on a cached copy too
+        raise RenderError("\n".join(errors))
     for image in data.get("images", []):
-        if ctx.options.strict and image["level"] == "error":
-            raise RenderError(M.PRESS_TOO_LOW_PPI.format(**image))
         ctx.warn(M.PRESS_LOW_PPI.format(**image))
     if data.get("problems"):
         names = sorted({M.PRESS_PROBLEM_NAMES.get(p.split(":")[0], p) for p in data["problems"]})

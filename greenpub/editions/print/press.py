@@ -360,6 +360,8 @@ def finish(path: Path, title: str, date: str) -> None:
             with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
                 if key in meta:
                     del meta[key]
+        if "/ID" in pdf.trailer:  # Ghostscript's first ID is not from the content
+            del pdf.trailer["/ID"]
         pdf.save(path, deterministic_id=True, compress_streams=True)
 
 
