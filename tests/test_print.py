@@ -40,11 +40,22 @@ def _issue(content: Path = MINI, drafts: bool = False) -> tuple[SiteConfig, Issu
     return cfg, issue
 
 
+def run_screen_pdfs(issue: Issue, ctx: RenderContext):
+    """The standard and large-print PDFs only (the press PDF has tests of its own:
+    test_print_press.py), as one result."""
+    outputs: dict[str, str] = {}
+    for part in ("standard", "large"):
+        result = run_edition(PrintEdition(), issue, ctx, part=part)
+        outputs.update(result.outputs.issue)
+    result.outputs.issue = outputs
+    return result
+
+
 def _render(tmp: Path, cfg: SiteConfig, issue: Issue, **options: object):
     ctx = RenderContext(site=cfg, out=tmp / "out", project=ROOT,
                         options=BuildOptions(**options),  # type: ignore[arg-type]
                         cache=BuildCache(tmp / "cache"))
-    return run_edition(PrintEdition(), issue, ctx), ctx
+    return run_screen_pdfs(issue, ctx), ctx
 
 
 def _text(pdf: Path, page: int | None = None, raw: bool = False) -> str:
@@ -292,7 +303,7 @@ def test_second_render_comes_from_cache(built: dict):
     cfg, issue = _issue()
     ctx = RenderContext(site=cfg, out=built["tmp"] / "again", project=ROOT,
                         options=BuildOptions(), cache=BuildCache(built["tmp"] / "cache"))
-    run_edition(PrintEdition(), issue, ctx)
+    run_screen_pdfs(issue, ctx)
     assert ctx.stats.hits == 2 and ctx.stats.misses == 0
     assert (ctx.out / "print/green-seogu-2021-03.pdf").read_bytes() == (
         built["out"] / "print/green-seogu-2021-03.pdf").read_bytes()
@@ -305,7 +316,7 @@ def test_new_site_description_renders_the_pdfs_again(built: dict, tmp_path: Path
     shutil.copytree(built["tmp"] / "cache", tmp_path / "cache")  # the cache of the first build
     ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT, options=BuildOptions(),
                         cache=BuildCache(tmp_path / "cache"))
-    run_edition(PrintEdition(), issue, ctx)
+    run_screen_pdfs(issue, ctx)
     assert ctx.stats.misses == 2
     assert "서구 주민과 함께 만드는 새 소식지" in _text(ctx.out / "print/green-seogu-2021-03.pdf")
 
@@ -430,7 +441,7 @@ def test_an_edit_lays_out_only_that_article_and_matches_a_fresh_build(tmp_path: 
     def build(name: str) -> tuple[RenderContext, dict[str, str]]:
         ctx = RenderContext(site=cfg, out=tmp_path / name, project=ROOT,
                             options=BuildOptions(formats=("pdf",)), cache=cache)
-        result = run_edition(PrintEdition(), issue, ctx)
+        result = run_screen_pdfs(issue, ctx)
         return ctx, {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
 
     ctx, _ = build("cold")
@@ -518,7 +529,7 @@ def test_a_damaged_cached_part_is_laid_out_again(tmp_path: Path):
     cache = BuildCache(tmp_path / "cache")
     ctx = RenderContext(site=cfg, out=tmp_path / "one", project=ROOT,
                         options=BuildOptions(formats=("pdf",)), cache=cache)
-    run_edition(PrintEdition(), issue, ctx)
+    run_screen_pdfs(issue, ctx)
     damaged = list((tmp_path / "cache" / "print-parts").rglob("*.pdf"))
     assert damaged
     for part in damaged:
@@ -528,7 +539,7 @@ def test_a_damaged_cached_part_is_laid_out_again(tmp_path: Path):
                                             hash="edited")
     ctx = RenderContext(site=cfg, out=tmp_path / "two", project=ROOT,
                         options=BuildOptions(formats=("pdf",)), cache=cache)
-    result = run_edition(PrintEdition(), issue, ctx)
+    result = run_screen_pdfs(issue, ctx)
     assert result.warnings == []
     texts = {k: _layout_text(ctx.out / rel) for k, rel in result.outputs.issue.items()}
     assert texts == _fresh_text(tmp_path / "fresh", cfg, issue)

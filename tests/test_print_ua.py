@@ -14,18 +14,17 @@ from conftest import ROOT, SAMPLE
 
 from greenpub.cache import BuildCache
 from greenpub.content.reader import read_content
-from greenpub.editions.base import BuildOptions, RenderContext, run_edition
-from greenpub.editions.print import PrintEdition
+from greenpub.editions.base import BuildOptions, RenderContext
 from greenpub.review import decide
 
-from test_print import _issue
+from test_print import _issue, run_screen_pdfs
 
 
 def _build(tmp: Path, cfg, issue, name: str = "out", cache: str = "cache") -> dict[str, Path]:
     ctx = RenderContext(site=cfg, out=tmp / name, project=ROOT,
                         options=BuildOptions(formats=("pdf", "audio")),
                         cache=BuildCache(tmp / cache))
-    result = run_edition(PrintEdition(), issue, ctx)
+    result = run_screen_pdfs(issue, ctx)
     return {k: ctx.out / rel for k, rel in result.outputs.issue.items()}
 
 
