@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import html as html_lib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -106,12 +107,34 @@ def _move_footnotes(root: HtmlElement) -> None:
         holder.getparent().replace(holder, span)
 
 
+# Line-breaking fixes on text: "~" and dashes never start a line (the space before them
+# does not break), and "☎ 032-…" stays together (the number itself never breaks: UAX #14
+# keeps a hyphen with the digits after it).
+_BEFORE_DASH = re.compile(r"[ \t\n]+(?=[~\-\u2013\u2014\u301c\uff5e])")
+_AFTER_PHONE = re.compile(r"(☎|☏|TEL|Tel|전화)[ \t\n]+(?=[\d(])")
+
+
+def keep_together(text: str) -> str:
+    return _AFTER_PHONE.sub("\\1\u00a0", _BEFORE_DASH.sub("\u00a0", text))
+
+
+def _nobreak(root: HtmlElement) -> None:
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("pre", "code"):
+            continue
+        if el.text:
+            el.text = keep_together(el.text)
+        if el.tail:
+            el.tail = keep_together(el.tail)
+
+
 def transform_body(article: Article, anchor: str) -> tuple[str, str]:
     """Article HTML reshaped for print; returns (html, printed plain text)."""
     if not article.html.strip():
         return "", ""
     root = lxml.html.fragment_fromstring(article.html, create_parent="div")
     _move_footnotes(root)
+    _nobreak(root)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -158,7 +181,8 @@ def transform_body(article: Article, anchor: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=256)
 def qr_svg_uri(url: str) -> str:
     # Vector SVG: WeasyPrint draws it as PDF paths, sharp at any print resolution.
-    return segno.make(url, error="m", micro=False).svg_data_uri(border=2, dark="#000")
+    # a quiet zone of 4 modules, as ISO/IEC 18004 asks (phone cameras need the margin)
+    return segno.make(url, error="m", micro=False).svg_data_uri(border=4, dark="#000")
 
 
 def build_articles(issue: Issue, ctx: RenderContext) -> list[PrintArticle]:

@@ -55,15 +55,30 @@ BACK_TITLE = "펴낸 곳"
 FORMAT_NAMES = {"web": "모바일판", "pdf": "큰 글자판 PDF", "braille": "점자(BRF·PEF)",
                 "audio": "오디오북(MP3)"}
 BACK_OTHER_FORMATS = "이 소식지는 누리집에서 다음 형식으로도 볼 수 있습니다: {formats}."
-BACK_QR = "각 기사 제목 옆 QR 코드를 스마트폰 카메라로 비추면 {targets}(으)로 바로 연결됩니다."
+BACK_QR = "각 기사 제목 옆 QR 코드를 스마트폰 카메라로 비추면 {targets} 바로 연결됩니다."
 BACK_QR_TARGETS = {True: "웹 페이지와 음성", False: "웹 페이지"}
 
 
-def back_other_formats(formats: tuple[str, ...] | list[str]) -> str:
-    """The back page names only the editions this build actually made."""
-    names = [name for key, name in FORMAT_NAMES.items() if key in formats]
+def with_ro(word: str) -> str:
+    """`word` with the particle 으로/로: 로 after a vowel or ㄹ, 으로 after other final
+    consonants (the back page used to print "(으)로")."""
+    last = word.rstrip()[-1:] if word.strip() else ""
+    if "가" <= last <= "힣":
+        final = (ord(last) - 0xAC00) % 28
+        return word + ("로" if final in (0, 8) else "으로")  # 8: ㄹ
+    return word + "(으)로"
+
+
+def back_other_formats(formats: tuple[str, ...] | list[str], large: bool = False) -> str:
+    """The back page names only the editions this build actually made, and the large-print
+    PDF does not offer itself as another format."""
+    names = [name for key, name in FORMAT_NAMES.items() if key in formats
+             and not (large and key == "pdf")]
     text = BACK_OTHER_FORMATS.format(formats=", ".join(names)) if names else ""
-    return (text + " " + BACK_QR.format(targets=BACK_QR_TARGETS["audio" in formats])).strip()
+    targets = with_ro(BACK_QR_TARGETS["audio" in formats])
+    return (text + " " + BACK_QR.format(targets=targets)).strip()
+
+
 CONTACT_LABELS = {
     "department": "담당",
     "address": "주소",
