@@ -235,6 +235,41 @@ def _alts(pdf: Any) -> dict[tuple[int, int], str]:
     return out
 
 
+def _to_cmyk(image: Any) -> None:
+    """An RGB image XObject converted to the press profile's CMYK with littleCMS (Pillow):
+    Ghostscript would do the same, five times slower, and re-encode it as JPEG."""
+    import zlib
+
+    import pikepdf
+    from PIL import ImageCms
+    from pikepdf import PdfImage
+
+    if image.get("/ColorSpace") != "/DeviceRGB" or int(image.get("/BitsPerComponent", 8)) != 8:
+        return
+    try:
+        pil = PdfImage(image).as_pil_image().convert("RGB")
+    except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
+        return  # left to Ghostscript
+    cmyk = ImageCms.profileToProfile(pil, _srgb(), str(PROFILE), outputMode="CMYK",
+                                     renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    image.write(zlib.compress(cmyk.tobytes(), 6), filter=pikepdf.Name.FlateDecode)
+    image.ColorSpace = pikepdf.Name.DeviceCMYK
+    for key in ("/DecodeParms", "/Decode"):
+        if key in image:
+            del image[key]
+
+
+_SRGB: list[Any] = []
+
+
+def _srgb() -> Any:
+    from PIL import ImageCms
+
+    if not _SRGB:
+        _SRGB.append(ImageCms.createProfile("sRGB"))
+    return _SRGB[0]
+
+
 def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepared:
     """Step 1 (see the module doc): `joined` is the standard layout with its bleed."""
     import pikepdf
@@ -259,6 +294,7 @@ def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepare
                 if drawn_w <= 0 or drawn_h <= 0:
                     continue
                 ppi = min(w / drawn_w, h / drawn_h)
+                _to_cmyk(xobject)
                 number = index + 1 + (padded if index >= pages - back_pages else 0)
                 found.append(ImageUse(number, alts.get((index, mcid), ""), (w, h), round(ppi)))
         for key in ("/StructTreeRoot", "/MarkInfo", "/Names", "/ViewerPreferences", "/Lang",
