@@ -90,3 +90,31 @@ def test_two_column_gutter_is_at_least_5mm(tmp_path: Path):
     left_edge = max(x1 for x0, x1 in boxes if x1 < middle + 5)
     right_edge = min(x0 for x0, x1 in boxes if x0 > middle - 5 and x0 > left_edge)
     assert right_edge - left_edge >= 5 / 25.4 * 72 - 0.5
+
+
+def test_short_articles_share_a_page_with_article_break_auto(tmp_path: Path):
+    import page as validator
+    import pikepdf
+
+    pages, numbers = {}, {}
+    for mode in ("page", "auto"):
+        cfg, issue = _issue()
+        issue.articles.reverse()  # the short survey first: its page is mostly empty
+        cfg.sections["print"] = {"article_break": mode}
+        ctx = RenderContext(site=cfg, out=tmp_path / mode, project=ROOT,
+                            options=BuildOptions(formats=("pdf",)),
+                            cache=BuildCache(tmp_path / f"c-{mode}"))
+        pdf = ctx.out / run_screen_pdfs(issue, ctx).outputs.issue["pdf"]
+        with pikepdf.open(pdf) as doc:
+            pages[mode] = len(doc.pages)
+            arts = [k for k in doc.Root.StructTreeRoot.K[0].K if k.S == "/Art"]
+            assert len(arts) == 2  # still one Art per article
+        contents = re.sub(r"\s", "", _text(pdf, 2))
+        numbers[mode] = [int(re.search(re.escape(re.sub(r"\s", "", a.title)) + r"\.+(\d+)",
+                                       contents).group(1)) for a in issue.articles]
+        first = " ".join(_text(pdf, numbers[mode][1]).split())
+        assert issue.articles[1].title in first  # the contents point at the right page
+        assert validator.validate_pdf(pdf, profile="ua1").is_compliant
+    assert pages["auto"] == pages["page"] - 1
+    assert numbers["page"][1] == numbers["page"][0] + 1
+    assert numbers["auto"][1] == numbers["auto"][0]  # the second starts on the first's page

@@ -104,20 +104,33 @@ def _elements(node: Any) -> Any:
                 stack.append(item.K)
 
 
+def _starts_article(art: Any) -> bool:
+    """An /Art piece that opens an article: its title (H2) comes within its first elements
+    (the article head); a piece continuing an article on a new page has none."""
+    for n, element in enumerate(_elements(art)):
+        if n > 12:
+            return False
+        if element.get("/S") == "/H2":
+            return True
+    return False
+
+
 def _one_article(document: Any) -> None:
     """WeasyPrint starts a new /Art element on every page an article spans (and puts the
-    page's footnotes between them): gather a part's top-level elements from its first /Art
-    on into that one element."""
+    page's footnotes between them): gather each article's pieces, and the elements between
+    them, into its first /Art (a part holds one article, or several short ones with
+    print.article_break: auto)."""
     import pikepdf
 
-    kids = list(document.K)
-    first = next((i for i, k in enumerate(kids)
-                  if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Art"), None)
-    if first is None:
-        return
-    art = kids[first]
-    for kid in kids[first + 1:]:
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/Art":
+    kids, out, art = list(document.K), pikepdf.Array(), None
+    for kid in kids:
+        is_art = isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/Art"
+        if is_art and (art is None or _starts_article(kid)):
+            art = kid
+            out.append(kid)
+        elif art is None:
+            out.append(kid)
+        elif is_art:
             for grandchild in kid.K:
                 if isinstance(grandchild, pikepdf.Dictionary) and "/S" in grandchild:
                     grandchild.P = art
@@ -126,7 +139,7 @@ def _one_article(document: Any) -> None:
             if isinstance(kid, pikepdf.Dictionary):
                 kid.P = art
             art.K.append(kid)
-    document.K = pikepdf.Array(kids[:first + 1])
+    document.K = out
 
 
 def _number_ids(document: Any, part: int, ids: dict[str, Any]) -> None:

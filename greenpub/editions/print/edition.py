@@ -107,9 +107,10 @@ class PartLayout:
 
     def part(self, kind: str, articles: list[PrintArticle], start: int,
              toc: dict[str, int] | None = None, count_only: bool = False,
-             folio_count: int = 0) -> tuple[Path, int]:
+             folio_count: int = 0, info: dict[str, Any] | None = None) -> tuple[Path, int]:
         """One part's PDF in the part cache, and its page count (only the count, laid out
-        but not written, with `count_only`)."""
+        but not written, with `count_only`). `info`, when given, receives how full its last
+        page is ("fill", 0-1) and the page (0-based) each article starts on ("starts")."""
         html = render_html(self.issue, articles, self.ctx, self.settings, self.large, kind,
                            start, toc, folio_count, self.marks)
         images = [i.digest for pa in articles for i in pa.article.all_images]
@@ -122,21 +123,47 @@ class PartLayout:
         fresh = not self.force or key in self.written or (count_only and key in self.counted)
         if fresh and meta.is_file() and (count_only or pdf.is_file()):
             with contextlib.suppress(OSError, ValueError, KeyError):
-                return pdf, int(json.loads(meta.read_text("utf-8"))["pages"])
+                data = json.loads(meta.read_text("utf-8"))
+                if info is not None:
+                    info.update(fill=float(data["fill"]), starts=dict(data["starts"]))
+                return pdf, int(data["pages"])
+        found: dict[str, Any] = {"anchors": [pa.anchor for pa in articles]}
         if count_only:
-            pages = write_pdf(html, self.base, None, self.settings)
+            pages = write_pdf(html, self.base, None, self.settings, found)
         else:
             tmp = self.folder / f".{key}.{os.getpid()}.tmp"
             try:
-                pages = write_pdf(html, self.base, tmp, self.settings)
+                pages = write_pdf(html, self.base, tmp, self.settings, found)
                 os.replace(tmp, pdf)
             finally:
                 tmp.unlink(missing_ok=True)
-        atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start,
-                                             "pages": pages}).encode())
+        if info is not None:
+            info.update(fill=found["fill"], starts=found["starts"])
+        atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start, "pages": pages,
+                                             "fill": found["fill"],
+                                             "starts": found["starts"]}).encode())
         (self.counted if count_only else self.written).add(key)
         self.ctx.counters["pdf_parts_laid_out"] += 1
         return pdf, pages
+
+    def article_parts(self) -> Iterator[tuple[list[PrintArticle], Path, int, dict[str, int]]]:
+        """The articles' parts: each article laid out on its own, without folios, as if it
+        started on page 1 (left and right pages differ only in their folios, see
+        page.css.j2, so an article is the same wherever it lands). With
+        `print.article_break: auto` an article whose last page is less than a third full
+        shares a part with the next one, which then starts on that page."""
+        articles, i = self.articles, 0
+        while i < len(articles):
+            group = [articles[i]]
+            info: dict[str, Any] = {}
+            path, n = self.part("article", group, 1, info=info)
+            while self.settings.article_break == "auto" and i + len(group) < len(articles) \
+                    and info.get("fill", 1.0) < 1 / 3:
+                group = group + [articles[i + len(group)]]
+                info = {}
+                path, n = self.part("article", group, 1, info=info)
+            yield group, path, n, {a: int(p) for a, p in info.get("starts", {}).items()}
+            i += len(group)
 
     def write(self, target: Path, trim: bool | None = None) -> int:
         """Lay out (or reuse) every part and join them at `target`; returns the page count.
@@ -179,14 +206,14 @@ class PartLayout:
             _, front_pages = self.part("front", self.articles, 1, guess, count_only=True)
             start, bodies, toc = front_pages + 1, [], {}
             self.ranges = [(1, front_pages, None)]
-            for pa in self.articles:
-                toc[pa.anchor] = start
-                # Laid out without folios, as if it started on page 1: left and right
-                # pages differ only in their folios (see page.css.j2), so the article is
-                # the same wherever it lands.
-                path, n = self.part("article", [pa], 1)
+            for group, path, n, starts in self.article_parts():
+                for k, pa in enumerate(group):
+                    first = start + starts.get(pa.anchor, 0)
+                    following = starts.get(group[k + 1].anchor, n - 1) if k + 1 < len(group) \
+                        else n - 1
+                    toc[pa.anchor] = first
+                    self.ranges.append((first, start + following, pa))
                 bodies.append(path)
-                self.ranges.append((start, start + n - 1, pa))
                 start += n
             back, back_pages = self.part("back", [], start)
             self.ranges.append((start, start + back_pages - 1, None))
@@ -271,7 +298,24 @@ def _quiet_weasyprint() -> Iterator[list[logging.LogRecord]]:
         logger.propagate = old_propagate
 
 
-def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSettings) -> int:
+def _last_page_fill(page_box: Any) -> float:
+    """How much of the last page's height its content (not running heads, not footnotes)
+    takes, 0-1."""
+    from weasyprint.formatting_structure import boxes
+
+    top, height = page_box.content_box_y(), page_box.height or 1
+    bottom = top
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox) or type(child).__name__ == "FootnoteAreaBox":
+            continue
+        for box in child.descendants():
+            if isinstance(box, (boxes.LineBox, boxes.ReplacedBox, boxes.TableBox)):
+                bottom = max(bottom, box.position_y + box.margin_height())
+    return max(0.0, min(1.0, (bottom - top) / height))
+
+
+def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSettings,
+              found: dict[str, Any] | None = None) -> int:
     """Render `html` to a tagged PDF at `target`; returns the number of pages.
 
     Without a target the HTML is only laid out, to count its pages (no PDF is written:
@@ -286,6 +330,15 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
     try:
         with _quiet_weasyprint():
             document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/").render()
+            if found is not None:
+                wanted = set(found.get("anchors", ()))
+                found["starts"] = {}
+                for index, page in enumerate(document.pages):
+                    for name in page.anchors:
+                        if name in wanted and name not in found["starts"]:
+                            found["starts"][name] = index
+                found["fill"] = round(_last_page_fill(document.pages[-1]._page_box), 3) \
+                    if document.pages else 1.0
             if target is None:
                 return len(document.pages)
             target.parent.mkdir(parents=True, exist_ok=True)

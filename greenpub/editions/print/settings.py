@@ -8,6 +8,8 @@ print:
   image_dpi: 300           # images are downsampled to this resolution
   jpeg_quality: 85
   large_font_size: 18      # body size of the large-print PDF in pt (>= 18)
+  article_break: auto      # page: every article starts a page; auto: an article whose
+                           # last page is under a third full shares it with the next one
   pad_to: 4                # press PDF: blank pages before the back cover up to a multiple
   ink_limit: 300           # press PDF: highest total ink coverage (%) the preflight accepts
   fonts:                   # font stacks (fontconfig family names), first wins
@@ -43,7 +45,7 @@ DEFAULT_FONTS: dict[str, list[str]] = {
     "large": ["NanumBarunGothic", "Noto Sans CJK KR", "DejaVu Sans"],
 }
 KEYS = {"page_size", "margins", "columns", "image_dpi", "jpeg_quality", "large_font_size",
-        "fonts", "pad_to", "ink_limit"}
+        "fonts", "pad_to", "ink_limit", "article_break"}
 PAD_TO = (1, 2, 4, 8, 16)  # saddle stitching needs 4; some vendors impose 8 or 16
 
 
@@ -58,6 +60,7 @@ class PrintSettings:
     fonts: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_FONTS))
     pad_to: int = 4
     ink_limit: int = 300
+    article_break: str = "auto"
 
     def css_fonts(self, role: str) -> str:
         """A CSS font-family value for one role ('body', 'heading', ...)."""
@@ -97,6 +100,9 @@ def load_settings(site: SiteConfig) -> PrintSettings:
     if isinstance(pad_to, bool) or pad_to not in PAD_TO:
         raise fail("pad_to", M.EXPECT_CHOICE.format(choices=", ".join(map(str, PAD_TO))), pad_to)
     ink_limit = integer("ink_limit", 200, 400)
+    article_break = raw.get("article_break", defaults.article_break)
+    if article_break not in ("page", "auto"):
+        raise fail("article_break", M.EXPECT_CHOICE.format(choices="page, auto"), article_break)
     large = raw.get("large_font_size", defaults.large_font_size)
     if isinstance(large, bool) or not isinstance(large, (int, float)) or not 18 <= large <= 40:
         raise fail("large_font_size", M.EXPECT_RANGE.format(low=18, high=40), large)
@@ -121,4 +127,4 @@ def load_settings(site: SiteConfig) -> PrintSettings:
                 key=f"print.fonts.{role}", fonts=", ".join(missing)), site.path)
         fonts[role] = [f for f in stack if f not in missing]
     return PrintSettings(page_size, margins, columns, dpi, quality, float(large), fonts,
-                         pad_to, ink_limit)
+                         pad_to, ink_limit, article_break)
