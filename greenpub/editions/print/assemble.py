@@ -116,29 +116,39 @@ def _starts_article(art: Any) -> bool:
 
 
 def _one_article(document: Any) -> None:
-    """WeasyPrint starts a new /Art element on every page an article spans (and puts the
-    page's footnotes between them): gather each article's pieces, and the elements between
-    them, into its first /Art (a part holds one article, or several short ones with
-    print.article_break: auto)."""
+    """WeasyPrint starts a new /Art element on every page an article spans and puts the
+    page's footnotes after the page's elements: gather each article's pieces into its first
+    /Art, and give each article its footnotes (/Note, in order: as many as it has calls,
+    /Reference), so a part may hold one article or, with print.article_break: auto, several
+    short ones."""
     import pikepdf
 
-    kids, out, art = list(document.K), pikepdf.Array(), None
-    for kid in kids:
+    out, articles, notes = pikepdf.Array(), [], []
+    for kid in list(document.K):
         is_art = isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/Art"
-        if is_art and (art is None or _starts_article(kid)):
-            art = kid
+        if is_art and (not articles or _starts_article(kid)):
+            articles.append(kid)
             out.append(kid)
-        elif art is None:
+        elif not articles:
             out.append(kid)
         elif is_art:
+            art = articles[-1]
             for grandchild in kid.K:
                 if isinstance(grandchild, pikepdf.Dictionary) and "/S" in grandchild:
                     grandchild.P = art
                 art.K.append(grandchild)
         else:
-            if isinstance(kid, pikepdf.Dictionary):
-                kid.P = art
-            art.K.append(kid)
+            notes.append(kid)
+    if not articles:
+        return
+    calls = [sum(1 for e in _elements(art) if e.get("/S") == "/Reference") for art in articles]
+    calls[-1] += max(0, len(notes) - sum(calls))  # anything unaccounted for: the last one
+    for art, count in zip(articles, calls):
+        for note in notes[:count]:
+            if isinstance(note, pikepdf.Dictionary):
+                note.P = art
+            art.K.append(note)
+        notes = notes[count:]
     document.K = out
 
 

@@ -13,7 +13,7 @@ drawn as an artifact too: dozens of periods are not text to read.
 
 Footnotes: `document.py` writes each footnote as a `<gp-note class="fn">` element (an
 unknown inline element for the HTML parser, so it may sit inside a paragraph); it is
-tagged /Note (WeasyPrint would tag it /NonStruct), its marker /Lbl, its call /Span.
+tagged /Note (WeasyPrint would tag it /NonStruct), its marker /Lbl, its call /Reference.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _install() -> None:
         if tag is not None and tag.endswith("::footnote-marker"):
             return "Lbl"
         if tag is not None and tag.endswith("::footnote-call"):
-            return "Span"
+            return "Reference"  # assemble.py gives each article the notes its calls name
         return original_tag(tag)
 
     wp_document.draw_page = draw_page
