@@ -6,18 +6,17 @@ from __future__ import annotations
 import dataclasses
 import re
 import subprocess
-from urllib.parse import unquote
 from pathlib import Path
+from urllib.parse import unquote
 
 import segno
+from conftest import ROOT
+from test_print import _issue, _text, run_screen_pdfs
 
 from greenpub.cache import BuildCache
 from greenpub.editions.base import BuildOptions, RenderContext
 from greenpub.editions.print.document import keep_together, qr_svg_uri
 from greenpub.editions.print.messages import back_other_formats, with_ro
-from conftest import ROOT
-
-from test_print import _issue, _text, run_screen_pdfs
 
 
 def test_particle_after_the_back_page_name():

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PIL import Image
 from conftest import ROOT
+from PIL import Image
+from test_print import _issue, _text
 
 from greenpub.cache import BuildCache
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition
@@ -19,8 +20,6 @@ from greenpub.editions.print import PrintEdition
 from greenpub.editions.print.press import PROFILE
 from greenpub.editions.print.settings import load_settings
 from greenpub.errors import ConfigError, RenderError
-
-from test_print import _issue, _text
 
 MM = 72 / 25.4
 
@@ -91,7 +90,7 @@ def test_manifest_keys_and_pdfx_with_a_cmyk_output_intent(press: dict):
                 assert any(k in obj for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     # Ghostscript itself reads the result back without complaint
     check = subprocess.run(["gs", "-q", "-dNODISPLAY", "-dBATCH", "-dNOPAUSE", "-dNOSAFER",
-                            str(_pdf(press))], capture_output=True, text=True)
+                            str(_pdf(press))], check=False, capture_output=True, text=True)
     assert check.returncode == 0 and "rror" not in check.stderr
 
 
@@ -218,7 +217,7 @@ def test_strict_stops_on_an_image_under_150_ppi(press: dict):
 
 
 def test_press_pdf_is_cached_and_byte_reproducible(press: dict):
-    again, ctx = _press(press["tmp"], _issue()[1], "again")
+    _, ctx = _press(press["tmp"], _issue()[1], "again")
     assert ctx.stats.hits == 1 and ctx.stats.misses == 0
     fresh, fresh_ctx = _press(press["tmp"], _issue()[1], "fresh", "fresh-cache")
     for key in ("press", "press_zip", "press_preflight_json"):

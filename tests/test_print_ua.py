@@ -11,13 +11,12 @@ import page
 import pikepdf
 import pytest
 from conftest import ROOT, SAMPLE
+from test_print import _issue, run_screen_pdfs
 
 from greenpub.cache import BuildCache
 from greenpub.content.reader import read_content
 from greenpub.editions.base import BuildOptions, RenderContext
 from greenpub.review import decide
-
-from test_print import _issue, run_screen_pdfs
 
 
 def _build(tmp: Path, cfg, issue, name: str = "out", cache: str = "cache") -> dict[str, Path]:
@@ -209,7 +208,7 @@ def _pages_of(doc, element) -> set[int]:
 
 
 def test_contents_links_leaders_and_annotations(pdfs: dict):
-    cfg, issue = _issue()
+    issue = _issue()[1]
     titles = {f"article-{a.slug}": a.title for a in issue.articles}
     for label, pdf in _all(pdfs):
         with pikepdf.open(pdf) as doc:

@@ -77,9 +77,7 @@ def _scale(m: list[float]) -> float:
 def _neutral(operands: list[Any], op: str) -> tuple[list[Any], str] | None:
     """A grey (r = g = b, or DeviceGray) as black ink only; None for other colours."""
     values = [float(x) for x in operands]
-    if op in ("rg", "RG") and max(values) - min(values) < 0.002:
-        grey = values[0]
-    elif op in ("g", "G"):
+    if op in ("rg", "RG") and max(values) - min(values) < 0.002 or op in ("g", "G"):
         grey = values[0]
     else:
         return None
@@ -168,8 +166,6 @@ class _Recolour:
         return pikepdf.unparse_content_stream(out)
 
     def xobject(self, xobject: Any, ctm: list[float], mcid: int | None) -> None:
-        import pikepdf
-
         subtype = xobject.get("/Subtype")
         if subtype == "/Image":
             if "/Interpolate" in xobject:
@@ -184,7 +180,6 @@ class _Recolour:
         xobject.write(data)
         if "/Filter" in xobject:
             del xobject["/Filter"]
-        _ = pikepdf  # keeps the import local like the rest
 
 
 def _marks(trim: list[float]) -> bytes:
@@ -241,8 +236,8 @@ def _to_cmyk(image: Any) -> None:
     import zlib
 
     import pikepdf
-    from PIL import ImageCms
     from pikepdf import PdfImage
+    from PIL import ImageCms
 
     if image.get("/ColorSpace") != "/DeviceRGB" or int(image.get("/BitsPerComponent", 8)) != 8:
         return
@@ -341,7 +336,8 @@ def ghostscript(source: Path, target: Path, profile: Path, epoch: int) -> None:
            "-dEmbedAllFonts=true", "-dSubsetFonts=true", f"-sOutputFile={target}",
            str(definition), str(source)]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=env,
+                              timeout=600)
     finally:
         definition.unlink(missing_ok=True)
     if proc.returncode != 0 or not target.is_file():
