@@ -59,6 +59,19 @@ def pdf_large(issue_id: str) -> str:
     return f"print/green-seogu-{issue_id}-large.pdf"
 
 
+def pdf_press(issue_id: str) -> str:
+    return f"print/green-seogu-{issue_id}-press.pdf"
+
+
+def press_report(issue_id: str, ext: str) -> str:
+    """The press PDF's preflight report: "html" or "json"."""
+    return f"print/green-seogu-{issue_id}-press-preflight.{ext}"
+
+
+def press_zip(issue_id: str) -> str:
+    return f"print/green-seogu-{issue_id}-press.zip"
+
+
 def brf(issue_id: str) -> str:
     return f"braille/green-seogu-{issue_id}.brf"
 

@@ -49,7 +49,8 @@ def add_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--braille-engine", default=None, help="점역 엔진 (기본: 측정 결과가 가장 좋은 엔진)")
     b.add_argument("--print-marks", action="store_true", help="인쇄소용 재단선과 3mm 도련을 넣습니다")
     b.add_argument("--strict", action="store_true",
-                   help="제외되는 기사가 하나라도 있으면 실패(종료 코드 1)로 끝냅니다 (최종 인쇄용)")
+                   help="제외되는 기사가 하나라도 있으면 실패(종료 코드 1)로 끝냅니다. 인쇄소용 "
+                        "PDF의 그림이 150ppi 미만이면 빌드를 멈춥니다 (최종 인쇄용)")
     b.add_argument("-q", "--quiet", action="store_true", help="진행 상황을 출력하지 않습니다")
 
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     key = noop.fingerprint(content, {
         "out": str(out_dir.resolve()), "formats": args.formats, "drafts": args.drafts,
         "issues": sorted(args.issue), "tts": args.tts, "braille_engine": args.braille_engine,
-        "print_marks": args.print_marks})
+        "print_marks": args.print_marks, "strict": args.strict})
     if not args.force:
         with output_lock(out_dir):
             replayed = noop.replay(cache_dir, out_dir, key)
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
     options = BuildOptions(
         formats=formats, drafts=args.drafts, jobs=args.jobs,
         force=args.force, quiet=args.quiet, tts=args.tts, braille_engine=args.braille_engine,
-        print_marks=args.print_marks, issues=tuple(args.issue))
+        print_marks=args.print_marks, issues=tuple(args.issue), strict=args.strict)
     progress = None if args.quiet else (lambda msg: console.print(f"[dim]·[/] {msg}"))
     summary = Pipeline(content, out_dir, options, cache_dir=cache_dir, progress=progress).run()
     from ..editions import output_labels

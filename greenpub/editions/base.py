@@ -46,6 +46,7 @@ class BuildOptions:
     tts: str = "espeak"  # espeak | gtts | auto
     braille_engine: str | None = None  # None: the measured default
     print_marks: bool = False
+    strict: bool = False  # problems a print vendor would reject stop the build
     issues: tuple[str, ...] = ()
 
 

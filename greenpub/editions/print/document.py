@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import html as html_lib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -25,6 +26,8 @@ from ...content.model import Article, ImageRef, Issue
 from ..base import RenderContext
 from . import messages as M
 from .settings import PrintSettings
+
+NOTE_TAG = "gp-note"  # the footnote element (tagging.NOTE_TAG: tagging.py imports WeasyPrint)
 
 WIDE_TABLE_COLUMNS = 4  # tables with this many columns or more span the whole page width
 
@@ -83,7 +86,8 @@ def _move_footnotes(root: HtmlElement) -> None:
         if li is None:
             holder.drop_tree()
             continue
-        span = lxml.html.Element("span", {"class": "fn"})
+        # tagged /Note (tagging.py); an unknown element is inline for the HTML parser
+        span = lxml.html.Element(NOTE_TAG, {"class": "fn"})
         # A footnote's paragraphs become inline text: the footnote area is one block.
         source = copy.deepcopy(li)
         paragraphs = [p for p in source if p.tag == "p"] or [source]
@@ -107,12 +111,34 @@ def _move_footnotes(root: HtmlElement) -> None:
         holder.getparent().replace(holder, span)
 
 
+# Line-breaking fixes on text: "~" and dashes never start a line (the space before them
+# does not break), and "☎ 032-…" stays together (the number itself never breaks: UAX #14
+# keeps a hyphen with the digits after it).
+_BEFORE_DASH = re.compile(r"[ \t\n]+(?=[~\-\u2013\u2014\u301c\uff5e])")
+_AFTER_PHONE = re.compile(r"(☎|☏|TEL|Tel|전화)[ \t\n]+(?=[\d(])")
+
+
+def keep_together(text: str) -> str:
+    return _AFTER_PHONE.sub("\\1\u00a0", _BEFORE_DASH.sub("\u00a0", text))
+
+
+def _nobreak(root: HtmlElement) -> None:
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("pre", "code"):
+            continue
+        if el.text:
+            el.text = keep_together(el.text)
+        if el.tail:
+            el.tail = keep_together(el.tail)
+
+
 def transform_body(article: Article, anchor: str) -> tuple[str, str]:
     """Article HTML reshaped for print; returns (html, printed plain text)."""
     if not article.html.strip():
         return "", ""
     root = lxml.html.fragment_fromstring(article.html, create_parent="div")
     _move_footnotes(root)
+    _nobreak(root)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -177,7 +203,8 @@ def note_html(issue: Issue) -> str:
 @functools.lru_cache(maxsize=256)
 def qr_svg_uri(url: str) -> str:
     # Vector SVG: WeasyPrint draws it as PDF paths, sharp at any print resolution.
-    return segno.make(url, error="m", micro=False).svg_data_uri(border=2, dark="#000")
+    # a quiet zone of 4 modules, as ISO/IEC 18004 asks (phone cameras need the margin)
+    return segno.make(url, error="m", micro=False).svg_data_uri(border=4, dark="#000")
 
 
 def build_articles(issue: Issue, ctx: RenderContext) -> list[PrintArticle]:
@@ -210,7 +237,8 @@ def css_string(text: str) -> str:
 
 def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
                 settings: PrintSettings, large: bool, part: str, start_page: int = 1,
-                toc_pages: dict[str, int] | None = None, folio_count: int = 0) -> str:
+                toc_pages: dict[str, int] | None = None, folio_count: int = 0,
+                marks: bool | None = None) -> str:
     """One part of the issue as HTML: "front" (cover, contents with `toc_pages`, the
     publisher's note), "article" (the articles given, usually one; no folios), "back", or
     "folios" (`folio_count` pages with nothing but their page numbers)."""
@@ -220,7 +248,7 @@ def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
     site = ctx.site
     issue_url = ctx.url(paths.web_issue_url(issue.id))
     page_css = env.get_template("page.css.j2").render(
-        settings=settings, large=large, marks=ctx.options.print_marks, site=site, issue=issue,
+        settings=settings, large=large, marks=ctx.options.print_marks if marks is None else marks, site=site, issue=issue,
         edition_label=M.LARGE_EDITION if large else "", start_page=start_page, part=part)
     return env.get_template("issue.html").render(
         site=site, issue=issue, articles=articles, large=large, drafts=ctx.drafts, part=part,

@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import os
+import calendar
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,13 +40,18 @@ class PrintEdition(Edition):
         # PDFs open in the phone's viewer rather than downloading
         "pdf": OutputSpec("인쇄판 PDF", "A4, 화면 낭독기 지원", link=True, download=False),
         "pdf_large": OutputSpec("큰 글자 PDF", "본문 18포인트 이상", link=True, download=False),
+        "press": OutputSpec("인쇄소용 PDF(PDF/X, CMYK)"),
+        "press_preflight": OutputSpec("인쇄 사전 점검 보고서"),
+        "press_preflight_json": OutputSpec("인쇄 사전 점검(JSON)"),
+        "press_zip": OutputSpec("인쇄소 전달 묶음(ZIP)"),
     }
 
-    part_titles = {"standard": "일반", "large": "큰 글자"}
+    part_titles = {"standard": "일반", "large": "큰 글자", "press": "인쇄소용"}
 
     def parts(self, issue: Issue) -> tuple[str, ...]:
-        # Each PDF costs ~1-3 s of WeasyPrint when laid out cold: the two in parallel.
-        return ("standard", "large")
+        # Each PDF costs ~1-3 s of WeasyPrint when laid out cold: the three in parallel
+        # (the press PDF reuses the standard PDF's parts from the part cache).
+        return ("standard", "large", "press")
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
         settings = load_settings(ctx.site)
@@ -83,6 +89,8 @@ class PrintEdition(Edition):
             if not large:
                 for slug, page in data.get("starts", {}).items():
                     out.article(slug)["print_page"] = page
+        if self.wants(ctx, "press"):
+            out.issue.update(render_press(issue, ctx, settings, inputs, articles))
         return out
 
 
@@ -99,13 +107,16 @@ class PartLayout:
     """
 
     def __init__(self, issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
-                 settings: PrintSettings, large: bool):
+                 settings: PrintSettings, large: bool, marks: bool | None = None):
         self.issue, self.articles, self.ctx = issue, articles, ctx
         self.settings, self.large = settings, large
+        self.marks = ctx.options.print_marks if marks is None else marks
         self.base = ctx.layouts("print").resolve()
         self.content = ctx.site.path.parent.resolve()  # the only other files it may read
-        variant = ("large" if large else "standard") + ("-marks" if ctx.options.print_marks else "")
-        self.folder = ctx.cache.folder("print-parts") / f"{issue.id}-{variant}"
+        self.folder = ctx.cache.folder("print-parts") / (
+            f"{issue.id}-{'large' if large else 'standard'}{'-marks' if self.marks else ''}")
+        # pages of each part in the joined PDF: (first page, last page, article or None)
+        self.ranges: list[tuple[int, int, PrintArticle | None]] = []
         self.folder.mkdir(parents=True, exist_ok=True)
         self.common = (ctx.layout_digest("print"), settings.image_dpi, settings.jpeg_quality,
                        version("weasyprint"), __version__)
@@ -117,11 +128,12 @@ class PartLayout:
 
     def part(self, kind: str, articles: list[PrintArticle], start: int,
              toc: dict[str, int] | None = None, count_only: bool = False,
-             folio_count: int = 0) -> tuple[Path, int]:
+             folio_count: int = 0, info: dict[str, Any] | None = None) -> tuple[Path, int]:
         """One part's PDF in the part cache, and its page count (only the count, laid out
-        but not written, with `count_only`)."""
+        but not written, with `count_only`). `info`, when given, receives how full its last
+        page is ("fill", 0-1) and the page (0-based) each article starts on ("starts")."""
         html = render_html(self.issue, articles, self.ctx, self.settings, self.large, kind,
-                           start, toc, folio_count)
+                           start, toc, folio_count, self.marks)
         images = [i.digest for pa in articles for i in pa.article.all_images]
         if kind == "front" and self.issue.cover:
             images.append(self.issue.cover.digest)
@@ -132,23 +144,51 @@ class PartLayout:
         fresh = not self.force or key in self.written or (count_only and key in self.counted)
         if fresh and meta.is_file() and (count_only or pdf.is_file()):
             with contextlib.suppress(OSError, ValueError, KeyError):
-                return pdf, int(json.loads(meta.read_text("utf-8"))["pages"])
+                data = json.loads(meta.read_text("utf-8"))
+                if info is not None:
+                    info.update(fill=float(data["fill"]), starts=dict(data["starts"]))
+                return pdf, int(data["pages"])
+        found: dict[str, Any] = {"anchors": [pa.anchor for pa in articles]}
         if count_only:
-            pages = write_pdf(html, self.base, None, self.settings, self.content)
+            pages = write_pdf(html, self.base, None, self.settings, found,
+                              self.content)
         else:
             tmp = self.folder / f".{key}.{os.getpid()}.tmp"
             try:
-                pages = write_pdf(html, self.base, tmp, self.settings, self.content)
+                pages = write_pdf(html, self.base, tmp, self.settings, found,
+                              self.content)
                 os.replace(tmp, pdf)
             finally:
                 tmp.unlink(missing_ok=True)
-        atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start,
-                                             "pages": pages}).encode())
+        if info is not None:
+            info.update(fill=found["fill"], starts=found["starts"])
+        atomic_write_bytes(meta, json.dumps({"kind": kind, "start": start, "pages": pages,
+                                             "fill": found["fill"],
+                                             "starts": found["starts"]}).encode())
         (self.counted if count_only else self.written).add(key)
         self.ctx.counters["pdf_parts_laid_out"] += 1
         return pdf, pages
 
-    def write(self, target: Path) -> int:
+    def article_parts(self) -> Iterator[tuple[list[PrintArticle], Path, int, dict[str, int]]]:
+        """The articles' parts: each article laid out on its own, without folios, as if it
+        started on page 1 (left and right pages differ only in their folios, see
+        page.css.j2, so an article is the same wherever it lands). With
+        `print.article_break: auto` an article whose last page is less than a third full
+        shares a part with the next one, which then starts on that page."""
+        articles, i = self.articles, 0
+        while i < len(articles):
+            group = [articles[i]]
+            info: dict[str, Any] = {}
+            path, n = self.part("article", group, 1, info=info)
+            while self.settings.article_break == "auto" and i + len(group) < len(articles) \
+                    and info.get("fill", 1.0) < 1 / 3:
+                group = group + [articles[i + len(group)]]
+                info = {}
+                path, n = self.part("article", group, 1, info=info)
+            yield group, path, n, {a: int(p) for a, p in info.get("starts", {}).items()}
+            i += len(group)
+
+    def write(self, target: Path, trim: bool | None = None) -> int:
         """Lay out (or reuse) every part and join them at `target`; returns the page count.
 
         A cached part that cannot be joined (a damaged cache file) is laid out again."""
@@ -157,7 +197,9 @@ class PartLayout:
         for attempt in (1, 2):
             parts, folios = self.layout()
             try:
-                total = join_parts(parts, target, folios)
+                total = join_parts(parts, target, folios,
+                                   {pa.anchor: pa.article.title for pa in self.articles},
+                                   trim=not self.marks if trim is None else trim)
                 break
             except (pikepdf.PdfError, pikepdf.ForeignObjectError, ValueError, KeyError,
                     AttributeError, OSError) as exc:
@@ -186,15 +228,18 @@ class PartLayout:
             guess = {a: toc.get(a, 0) for a in anchors}
             _, front_pages = self.part("front", self.articles, 1, guess, count_only=True)
             start, bodies, toc = front_pages + 1, [], {}
-            for pa in self.articles:
-                toc[pa.anchor] = start
-                # Laid out without folios, as if it started on page 1: left and right
-                # pages differ only in their folios (see page.css.j2), so the article is
-                # the same wherever it lands.
-                path, n = self.part("article", [pa], 1)
+            self.ranges = [(1, front_pages, None)]
+            for group, path, n, starts in self.article_parts():
+                for k, pa in enumerate(group):
+                    first = start + starts.get(pa.anchor, 0)
+                    following = starts.get(group[k + 1].anchor, n - 1) if k + 1 < len(group) \
+                        else n - 1
+                    toc[pa.anchor] = first
+                    self.ranges.append((first, start + following, pa))
                 bodies.append(path)
                 start += n
-            back, _ = self.part("back", [], start)
+            back, back_pages = self.part("back", [], start)
+            self.ranges.append((start, start + back_pages - 1, None))
             front, pages = self.part("front", self.articles, 1, toc)
             if pages == front_pages:
                 break
@@ -277,8 +322,24 @@ def _quiet_weasyprint() -> Iterator[list[logging.LogRecord]]:
         logger.propagate = old_propagate
 
 
+def _last_page_fill(page_box: Any) -> float:
+    """How much of the last page's height its content (not running heads, not footnotes)
+    takes, 0-1."""
+    from weasyprint.formatting_structure import boxes
+
+    top, height = page_box.content_box_y(), page_box.height or 1
+    bottom = top
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox) or type(child).__name__ == "FootnoteAreaBox":
+            continue
+        for box in child.descendants():
+            if isinstance(box, (boxes.LineBox, boxes.ReplacedBox, boxes.TableBox)):
+                bottom = max(bottom, box.position_y + box.margin_height())
+    return max(0.0, min(1.0, (bottom - top) / height))
+
+
 def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSettings,
-              content: Path | None = None) -> int:
+              found: dict[str, Any] | None = None, content: Path | None = None) -> int:
     """Render `html` to a tagged PDF at `target`; returns the number of pages.
 
     Without a target the HTML is only laid out, to count its pages (no PDF is written:
@@ -288,6 +349,7 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
     import weasyprint
 
     from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
+    from . import tagging  # noqa: F401  (artifacts and footnotes for PDF/UA-1)
     from .fetch import local_fetcher
 
     fetcher = local_fetcher(base, *([content] if content else []))
@@ -296,6 +358,15 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
         with _quiet_weasyprint():
             document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/",
                                        url_fetcher=fetcher).render()
+            if found is not None:
+                wanted = set(found.get("anchors", ()))
+                found["starts"] = {}
+                for index, page in enumerate(document.pages):
+                    for name in page.anchors:
+                        if name in wanted and name not in found["starts"]:
+                            found["starts"][name] = index
+                found["fill"] = round(_last_page_fill(document.pages[-1]._page_box), 3) \
+                    if document.pages else 1.0
             if target is None:
                 return len(document.pages)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -305,3 +376,113 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
         raise RenderError(M.RENDER_FAILED.format(kind=type(exc).__name__,
                                                  detail=str(exc)[:200])) from exc
     return len(document.pages)
+
+
+WARN_PPI, ERROR_PPI = 300, 150
+PPI_TOLERANCE = 0.98  # images downsampled to 300 ppi come out a pixel or two short
+
+
+def render_press(issue: Issue, ctx: RenderContext, settings: PrintSettings,
+                 inputs: dict[str, Any], articles: Any) -> dict[str, str]:
+    """The press PDF (press.py), its preflight report (HTML, JSON) and the vendor's ZIP;
+    returns their manifest entries. Cached as one unit like the other PDFs."""
+    import shutil
+    import tempfile
+
+    from . import press
+
+    rel = paths.pdf_press(issue.id)
+    report_html, report_json = paths.press_report(issue.id, "html"), paths.press_report(issue.id, "json")
+    package = paths.press_zip(issue.id)
+    profile = press.PROFILE
+    gs = shutil.which("gs")
+    if gs is None:
+        raise RenderError(M.PRESS_NO_GHOSTSCRIPT)
+    if not profile.is_file():
+        raise RenderError(M.PRESS_NO_PROFILE.format(path=profile))
+
+    def produce(tmp: Path) -> dict[str, Any]:
+        target = tmp / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".press-", dir=ctx.cache.folder("print-parts")) as w:
+            work = Path(w)
+            layout = PartLayout(issue, articles(), ctx, settings, large=False, marks=False)
+            layout.write(work / "joined.pdf", trim=False)
+            first, last, _ = layout.ranges[-1]
+            prepared = press.prepare(work / "joined.pdf", work / "prepared.pdf",
+                                     settings.pad_to, last - first + 1)
+            epoch = calendar.timegm(issue.date.timetuple())
+            try:
+                press.ghostscript(work / "prepared.pdf", target, profile, epoch)
+            except press.PressError as exc:
+                raise RenderError(M.PRESS_FAILED.format(detail=str(exc)[:200])) from exc
+            title = f"{ctx.site.title} {issue.label} {issue.title} ({M.PRESS_EDITION})"
+            press.finish(target, title, issue.date.isoformat())
+            report = press.preflight(target, prepared, settings.ink_limit)
+        report["file"] = Path(rel).name
+        report["profile"] = {"file": str(profile), "package": "libgs-common"}
+        for image in report["images"]:
+            image.update(_image_source(image, layout.ranges, issue, prepared.padded))
+            image["level"] = ("error" if image["ppi"] < ERROR_PPI * PPI_TOLERANCE else
+                              "warning" if image["ppi"] < WARN_PPI * PPI_TOLERANCE else "ok")
+        (tmp / report_json).write_text(press.report_json(report), "utf-8")
+        (tmp / report_html).write_text(_report_html(report, ctx, issue), "utf-8")
+        press.write_zip(tmp / package, {Path(rel).name: target,
+                                        Path(report_html).name: tmp / report_html,
+                                        Path(report_json).name: tmp / report_json})
+        return {"pages": report["pages"], "images": [i for i in report["images"]
+                                                     if i["level"] != "ok"],
+                "problems": report["problems"]}
+
+    data = ctx.unit(rel, {**inputs, "press": True, "pad_to": settings.pad_to,
+                          "ink_limit": settings.ink_limit, "profile": digest(profile.read_bytes()),
+                          "ghostscript": _gs_version(gs)}, produce)
+    errors = [M.PRESS_TOO_LOW_PPI.format(**image) for image in data.get("images", [])
+              if image["level"] == "error"]
+    if ctx.options.strict and errors:  # checked on a cached copy too
+        raise RenderError("\n".join(errors))
+    for image in data.get("images", []):
+        ctx.warn(M.PRESS_LOW_PPI.format(**image))
+    if data.get("problems"):
+        names = sorted({M.PRESS_PROBLEM_NAMES.get(p.split(":")[0], p) for p in data["problems"]})
+        ctx.warn(M.PRESS_PROBLEMS.format(problems=", ".join(names), report=report_html))
+    ctx.counters["pdf_press_pages"] += int(data.get("pages", 0))
+    return {"press": rel, "press_preflight": report_html, "press_preflight_json": report_json,
+            "press_zip": package}
+
+
+def _gs_version(gs: str) -> str:
+    import subprocess
+
+    try:
+        return subprocess.run([gs, "--version"], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def _image_source(image: dict[str, Any], ranges: list[tuple[int, int, PrintArticle | None]],
+                  issue: Issue, padded: int) -> dict[str, str]:
+    """The article and file of an image found on a press page (by page and alt text)."""
+    page = image["page"]
+    if ranges and page > ranges[-1][0] - 1 + padded:
+        page -= padded  # the back cover moved behind the blank pages
+    for first, last, pa in ranges:
+        if first <= page <= last:
+            if pa is None:
+                refs = [issue.cover] if issue.cover else []
+                article = M.PRESS_COVER if first == 1 else M.BACK_TITLE
+            else:
+                refs, article = pa.article.all_images, pa.article.title
+            ref = next((r for r in refs if r.alt == image["alt"]), None)
+            return {"article": article, "image": ref.src if ref else image["alt"]}
+    return {"article": "", "image": image["alt"]}
+
+
+def _report_html(report: dict[str, Any], ctx: RenderContext, issue: Issue) -> str:
+    """The preflight report for people (Korean), from the same data as the JSON."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ctx.layouts("print")),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.get_template("preflight.html").render(r=report, site=ctx.site, issue=issue, M=M)

@@ -22,7 +22,10 @@ from weasyprint.text import line_break
 
 # Letters and digits around Hangul form one word ("2021년", "WIPS가"); as in Blink, breaks
 # that UAX #14 allows at punctuation and brackets ("천원|(10개월분)|입니다") stay allowed.
-_HANGUL_WORD = re.compile(r"\w*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]\w*")
+# A tilde (and its wide forms) joins a range to the words around it ("10시~12시"), so it
+# never starts a line.
+_HANGUL_WORD = re.compile(r"[\w~\u301c\uff5e]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]"
+                          r"[\w~\u301c\uff5e]*")
 _MAX_RUN = 24  # longer runs are not words: leave them breakable
 
 

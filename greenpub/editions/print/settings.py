@@ -8,6 +8,10 @@ print:
   image_dpi: 300           # images are downsampled to this resolution
   jpeg_quality: 85
   large_font_size: 18      # body size of the large-print PDF in pt (>= 18)
+  article_break: auto      # page: every article starts a page; auto: an article whose
+                           # last page is under a third full shares it with the next one
+  pad_to: 4                # press PDF: blank pages before the back cover up to a multiple
+  ink_limit: 300           # press PDF: highest total ink coverage (%) the preflight accepts
   fonts:                   # font stacks (fontconfig family names), first wins
     body: [NanumMyeongjo, Noto Serif CJK KR]
     heading: [NanumSquare, Noto Sans CJK KR]
@@ -19,7 +23,7 @@ print:
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -41,6 +45,7 @@ DEFAULT_FONTS: dict[str, list[str]] = {
     "sans": ["NanumBarunGothic", "Noto Sans CJK KR", "DejaVu Sans"],
     "large": ["NanumBarunGothic", "Noto Sans CJK KR", "DejaVu Sans"],
 }
+PAD_TO = (1, 2, 4, 8, 16)  # saddle stitching needs 4; some vendors impose 8 or 16
 
 
 class PrintSettings(Settings):
@@ -51,6 +56,9 @@ class PrintSettings(Settings):
     jpeg_quality: Annotated[int, Field(ge=30, le=100)] = 85
     large_font_size: Annotated[float, Field(ge=18, le=40)] = 18.0
     fonts: dict[str, list[str]] = Field(default_factory=lambda: dict(DEFAULT_FONTS))
+    pad_to: Literal[1, 2, 4, 8, 16] = 4  # page count padded to a multiple of this
+    ink_limit: Annotated[int, Field(ge=200, le=400)] = 300  # total area coverage, %
+    article_break: Literal["page", "auto"] = "auto"  # auto: short articles share a page
 
     @field_validator("page_size")
     @classmethod

@@ -1,0 +1,553 @@
+"""The press PDF: the standard edition's own layout made ready for the print vendor.
+
+From the joined standard PDF (its parts are laid out with a 3 mm bleed, see page.css.j2):
+
+1. `prepare` (pikepdf): links, tags and other screen-only objects go (PDF/X allows no
+   link annotations); blank pages pad the page count to `print.pad_to` before the back
+   cover; neutral greys become black ink only (K), and every glyph under 12 pt that is not
+   white is drawn in 100 % K, so small type and body text never print in four inks; images
+   lose /Interpolate; each page gets a TrimBox (the page), a BleedBox (3 mm more) and a slug
+   around it where crop and registration marks are drawn, outside the bleed.
+2. Ghostscript's pdfwrite turns it into PDF/X-3 with a CMYK output intent
+   (ColorConversionStrategy=CMYK; colours already in DeviceCMYK, like the K-only type,
+   stay as they are).
+3. `finish` (pikepdf): dates from the issue (SOURCE_DATE_EPOCH for Ghostscript) and a
+   deterministic /ID, so the same issue gives the same bytes.
+4. `preflight`: pages, boxes, colour spaces, embedded fonts, each image's effective
+   resolution (measured on the layout, before Ghostscript), maximum ink coverage
+   (Ghostscript renders the pages as CMYK pixels), small type in K only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MM = 72 / 25.4
+BLEED_MM = 3.0
+SLUG_MM = 9.0  # beyond the bleed: crop marks 2 mm off the bleed, 5 mm long, targets
+SMALL_TYPE_PT = 12.0
+K100 = (0.0, 0.0, 0.0, 1.0)
+PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
+PROFILE_CONDITION = "CGATS TR 001"  # SWOP (coated), what the Artifex profile describes
+PROFILE_INFO = "Artifex CMYK SWOP Profile (Ghostscript default_cmyk.icc)"
+INK_LIMIT = 300  # % total area coverage for SWOP coated
+
+_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "BI", "INLINE IMAGE"}
+_TEXT = {"Tj", "TJ", "'", '"'}
+
+
+class PressError(Exception):
+    """Ghostscript is missing or failed (the edition turns this into a Korean message)."""
+
+
+@dataclass
+class ImageUse:
+    page: int  # 1-based, in the press PDF
+    alt: str
+    pixels: tuple[int, int]
+    ppi: float
+
+
+@dataclass
+class Prepared:
+    pages: int
+    padded: int
+    images: list[ImageUse] = field(default_factory=list)
+
+
+def _matrix_mul(a: list[float], b: list[float]) -> list[float]:
+    return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+
+
+def _scale(m: list[float]) -> float:
+    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+
+
+def _neutral(operands: list[Any], op: str) -> tuple[list[Any], str] | None:
+    """A grey (r = g = b, or DeviceGray) as black ink only; None for other colours."""
+    values = [float(x) for x in operands]
+    if op in ("rg", "RG") and max(values) - min(values) < 0.002 or op in ("g", "G"):
+        grey = values[0]
+    else:
+        return None
+    return [0, 0, 0, round(1 - grey, 4)], "k" if op in ("rg", "g") else "K"
+
+
+def _is_white(color: tuple[list[Any], str] | None) -> bool:
+    if color is None:
+        return False
+    values, op = [float(x) for x in color[0]], color[1]
+    return (op == "k" and max(values) == 0) or (op in ("rg", "g") and min(values) >= 0.999)
+
+
+class _Recolour:
+    """Rewrites content streams: neutral greys to K, small type to 100 % K; also records
+    where images are drawn (for their effective resolution)."""
+
+    def __init__(self, pdf: Any):
+        self.pdf = pdf
+        self.done: set[tuple[int, int]] = set()
+        self.images: list[tuple[Any, list[float], int | None]] = []  # (xobject, ctm, mcid)
+
+    def stream(self, owner: Any, resources: Any, ctm: list[float]) -> bytes:
+        import pikepdf
+
+        out: list[tuple[Any, Any]] = []
+        logical: tuple[list[Any], str] | None = None  # what the layout asked for
+        actual: tuple[list[Any], str] | None = None  # what is in effect now
+        stack: list[tuple[Any, Any, list[float]]] = []
+        size, tm_scale, mcids = 0.0, 1.0, []
+        xobjects = resources.get("/XObject", {}) if resources is not None else {}
+
+        def emit(color: tuple[list[Any], str]) -> None:
+            out.append((color[0], pikepdf.Operator(color[1])))
+
+        for operands, operator in pikepdf.parse_content_stream(owner):
+            op = str(operator)
+            if op == "q":
+                stack.append((logical, actual, ctm))
+            elif op == "Q" and stack:
+                logical, actual, ctm = stack.pop()
+            elif op == "cm":
+                ctm = _matrix_mul([float(x) for x in operands], ctm)
+            elif op in ("rg", "g", "k", "sc", "scn", "cs"):
+                converted = _neutral(list(operands), op) if op in ("rg", "g") else None
+                if converted:
+                    operands, operator = converted[0], pikepdf.Operator(converted[1])
+                logical = actual = (list(operands), str(operator))
+            elif op in ("RG", "G"):
+                converted = _neutral(list(operands), op)
+                if converted:
+                    operands, operator = converted[0], pikepdf.Operator(converted[1])
+            elif op == "BT":
+                tm_scale = 1.0
+            elif op == "Tm":
+                tm_scale = _scale([float(x) for x in operands])
+            elif op == "Tf":
+                size = float(operands[1])
+            elif op == "BDC":
+                props = operands[1]
+                mcids.append(int(props.MCID) if isinstance(props, pikepdf.Dictionary)
+                             and "/MCID" in props else None)
+            elif op == "BMC":
+                mcids.append(None)
+            elif op == "EMC" and mcids:
+                mcids.pop()
+            if op in _TEXT:
+                small = size * tm_scale * _scale(ctm) < SMALL_TYPE_PT - 0.01
+                if small and not _is_white(logical):
+                    if actual is None or actual[1] != "k" or \
+                            tuple(float(x) for x in actual[0]) != K100:
+                        actual = (list(K100), "k")
+                        emit(actual)
+                elif logical is not None and actual != logical:
+                    actual = logical
+                    emit(actual)
+            elif op in _PAINT and logical is not None and actual != logical:
+                actual = logical
+                emit(actual)
+            if op == "Do":
+                xobject = xobjects.get(str(operands[0])) if xobjects else None
+                if xobject is not None:
+                    mcid = next((m for m in reversed(mcids) if m is not None), None)
+                    self.xobject(xobject, ctm, mcid)
+            out.append((operands, operator))
+        return pikepdf.unparse_content_stream(out)
+
+    def xobject(self, xobject: Any, ctm: list[float], mcid: int | None) -> None:
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":
+            if "/Interpolate" in xobject:
+                del xobject["/Interpolate"]
+            self.images.append((xobject, ctm, mcid))
+            return
+        if subtype != "/Form" or xobject.objgen in self.done:
+            return
+        self.done.add(xobject.objgen)
+        matrix = [float(x) for x in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+        data = self.stream(xobject, xobject.get("/Resources"), _matrix_mul(matrix, ctm))
+        xobject.write(data)
+        if "/Filter" in xobject:
+            del xobject["/Filter"]
+
+
+def _marks(trim: list[float]) -> bytes:
+    """Crop marks and registration targets in the slug, in all four inks."""
+    x0, y0, x1, y1 = trim
+    gap, length = (BLEED_MM + 2) * MM, 5 * MM
+    lines = []
+    for x in (x0, x1):
+        for y, sign in ((y0, -1), (y1, 1)):
+            lines.append((x, y + sign * gap, x, y + sign * (gap + length)))
+    for y in (y0, y1):
+        for x, sign in ((x0, -1), (x1, 1)):
+            lines.append((x + sign * gap, y, x + sign * (gap + length), y))
+    ops = ["q", "1 1 1 1 K", "0.25 w"]
+    ops += [f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines]
+    r, mid = 2.2 * MM, (BLEED_MM + 6) * MM
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    for tx, ty in ((cx, y1 + mid), (cx, y0 - mid), (x0 - mid, cy), (x1 + mid, cy)):
+        k = 0.5523 * r
+        ops.append(f"{tx + r:.2f} {ty:.2f} m {tx + r:.2f} {ty + k:.2f} {tx + k:.2f} {ty + r:.2f} "
+                   f"{tx:.2f} {ty + r:.2f} c {tx - k:.2f} {ty + r:.2f} {tx - r:.2f} {ty + k:.2f} "
+                   f"{tx - r:.2f} {ty:.2f} c {tx - r:.2f} {ty - k:.2f} {tx - k:.2f} {ty - r:.2f} "
+                   f"{tx:.2f} {ty - r:.2f} c {tx + k:.2f} {ty - r:.2f} {tx + r:.2f} {ty - k:.2f} "
+                   f"{tx + r:.2f} {ty:.2f} c S")
+        ops.append(f"{tx - 1.6 * r:.2f} {ty:.2f} m {tx + 1.6 * r:.2f} {ty:.2f} l S")
+        ops.append(f"{tx:.2f} {ty - 1.6 * r:.2f} m {tx:.2f} {ty + 1.6 * r:.2f} l S")
+    ops.append("Q")
+    return ("\n".join(ops) + "\n").encode()
+
+
+def _alts(pdf: Any) -> dict[tuple[int, int], str]:
+    """(page index, MCID) -> alternate text of the element, for the images."""
+    import pikepdf
+
+    out: dict[tuple[int, int], str] = {}
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None or "/ParentTree" not in root:
+        return out
+    nums = root.ParentTree.get("/Nums", [])
+    by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for index, page in enumerate(pdf.pages):
+        elements = by_key.get(int(page.get("/StructParents", -1)))
+        if not isinstance(elements, pikepdf.Array):
+            continue
+        for mcid, element in enumerate(elements):
+            if isinstance(element, pikepdf.Dictionary) and "/Alt" in element:
+                out[(index, mcid)] = str(element.Alt)
+    return out
+
+
+def _to_cmyk(image: Any) -> None:
+    """An RGB image XObject converted to the press profile's CMYK with littleCMS (Pillow):
+    Ghostscript would do the same, five times slower, and re-encode it as JPEG."""
+    import zlib
+
+    import pikepdf
+    from pikepdf import PdfImage
+    from PIL import ImageCms
+
+    if image.get("/ColorSpace") != "/DeviceRGB" or int(image.get("/BitsPerComponent", 8)) != 8:
+        return
+    try:
+        pil = PdfImage(image).as_pil_image().convert("RGB")
+    except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
+        return  # left to Ghostscript
+    cmyk = ImageCms.profileToProfile(pil, _srgb(), str(PROFILE), outputMode="CMYK",
+                                     renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    image.write(zlib.compress(cmyk.tobytes(), 6), filter=pikepdf.Name.FlateDecode)
+    image.ColorSpace = pikepdf.Name.DeviceCMYK
+    for key in ("/DecodeParms", "/Decode"):
+        if key in image:
+            del image[key]
+
+
+_SRGB: list[Any] = []
+
+
+def _srgb() -> Any:
+    from PIL import ImageCms
+
+    if not _SRGB:
+        _SRGB.append(ImageCms.createProfile("sRGB"))
+    return _SRGB[0]
+
+
+def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepared:
+    """Step 1 (see the module doc): `joined` is the standard layout with its bleed."""
+    import pikepdf
+
+    with pikepdf.open(joined) as pdf:
+        alts = _alts(pdf)
+        pages = len(pdf.pages)
+        padded = (-pages) % pad_to if pad_to > 1 else 0
+        recolour = _Recolour(pdf)
+        found: list[ImageUse] = []
+        for index, page in enumerate(pdf.pages):
+            for key in ("/Annots", "/StructParents", "/Tabs"):
+                if key in page.obj:
+                    del page.obj[key]
+            start = len(recolour.images)
+            page.obj.Contents = pdf.make_stream(
+                recolour.stream(page, page.obj.get("/Resources"), [1, 0, 0, 1, 0, 0]))
+            for xobject, ctm, mcid in recolour.images[start:]:
+                w, h = int(xobject.Width), int(xobject.Height)
+                drawn_w = math.hypot(ctm[0], ctm[1]) / 72
+                drawn_h = math.hypot(ctm[2], ctm[3]) / 72
+                if drawn_w <= 0 or drawn_h <= 0:
+                    continue
+                ppi = min(w / drawn_w, h / drawn_h)
+                _to_cmyk(xobject)
+                number = index + 1 + (padded if index >= pages - back_pages else 0)
+                found.append(ImageUse(number, alts.get((index, mcid), ""), (w, h), round(ppi)))
+        for key in ("/StructTreeRoot", "/MarkInfo", "/Names", "/ViewerPreferences", "/Lang",
+                    "/Metadata", "/Outlines", "/PageMode"):
+            if key in pdf.Root:
+                del pdf.Root[key]
+        first = pdf.pages[0].obj
+        trim = [float(x) for x in first.get("/TrimBox", first.MediaBox)]
+        for _ in range(padded):  # blank pages before the back cover
+            blank = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=first.MediaBox,
+                                       TrimBox=first.get("/TrimBox", first.MediaBox),
+                                       Resources=pikepdf.Dictionary(),
+                                       Contents=pdf.make_stream(b""))
+            pdf.pages.insert(len(pdf.pages) - back_pages, pikepdf.Page(blank))
+        for page in pdf.pages:
+            trim = [float(x) for x in page.obj.get("/TrimBox", page.obj.MediaBox)]
+            bleed = [trim[0] - BLEED_MM * MM, trim[1] - BLEED_MM * MM,
+                     trim[2] + BLEED_MM * MM, trim[3] + BLEED_MM * MM]
+            slug = SLUG_MM * MM
+            page.obj.TrimBox = pikepdf.Array([round(v, 3) for v in trim])
+            page.obj.BleedBox = pikepdf.Array([round(v, 3) for v in bleed])
+            page.obj.MediaBox = pikepdf.Array([round(bleed[0] - slug, 3),
+                                               round(bleed[1] - slug, 3),
+                                               round(bleed[2] + slug, 3),
+                                               round(bleed[3] + slug, 3)])
+            if "/CropBox" in page.obj:
+                del page.obj["/CropBox"]
+            page.contents_add(pdf.make_stream(_marks(trim)), prepend=False)
+        pdf.save(target)
+    return Prepared(pages + padded, padded, found)
+
+
+def ghostscript(source: Path, target: Path, profile: Path, epoch: int) -> None:
+    """Step 2: PDF/X-3 in CMYK with `profile` as the output intent."""
+    gs = shutil.which("gs")
+    if gs is None:
+        raise PressError("ghostscript")
+    definition = target.with_suffix(".pdfx.ps")
+    definition.write_text(_pdfx_def(profile), "latin-1")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    cmd = [gs, "-q", "-dPDFX", "-dBATCH", "-dNOPAUSE", "-dNOSAFER", "-sDEVICE=pdfwrite",
+           "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK",
+           f"-sOutputICCProfile={profile}", "-dAutoRotatePages=/None",
+           "-dEmbedAllFonts=true", "-dSubsetFonts=true", f"-sOutputFile={target}",
+           str(definition), str(source)]
+    try:
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=env,
+                              timeout=600)
+    finally:
+        definition.unlink(missing_ok=True)
+    if proc.returncode != 0 or not target.is_file():
+        raise PressError((proc.stderr or proc.stdout).strip()[-300:])
+    if "reverting to normal PDF" in proc.stdout + proc.stderr:
+        raise PressError((proc.stdout + proc.stderr).strip()[-300:])
+
+
+def _ps_string(text: str) -> str:
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def _pdfx_def(profile: Path) -> str:
+    """Ghostscript's PDFX_def.ps, filled in: the profile, its condition, the version."""
+    return f"""%!
+[ /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark
+/ICCProfile {_ps_string(str(profile))} def
+[/_objdef {{icc_PDFX}} /type /stream /OBJ pdfmark
+[{{icc_PDFX}} << /N 4 >> /PUT pdfmark
+[{{icc_PDFX}} ICCProfile (r) file /PUT pdfmark
+[/_objdef {{OutputIntent_PDFX}} /type /dict /OBJ pdfmark
+[{{OutputIntent_PDFX}} <<
+  /Type /OutputIntent /S /GTS_PDFX
+  /OutputCondition {_ps_string(PROFILE_INFO)}
+  /Info {_ps_string(PROFILE_INFO)}
+  /OutputConditionIdentifier {_ps_string(PROFILE_CONDITION)}
+  /RegistryName (http://www.color.org)
+  /DestOutputProfile {{icc_PDFX}}
+>> /PUT pdfmark
+[{{Catalog}} <</OutputIntents [ {{OutputIntent_PDFX}} ]>> /PUT pdfmark
+"""
+
+
+def finish(path: Path, title: str, date: str) -> None:
+    """Step 3: the issue's date in /Info and XMP, Producer the same in both, fixed /ID."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        stamp = f"D:{date.replace('-', '')}000000Z"
+        producer = str(pdf.docinfo.get("/Producer", "Ghostscript"))
+        pdf.docinfo.Title = pikepdf.String(title)
+        pdf.docinfo.CreationDate = pikepdf.String(stamp)
+        pdf.docinfo.ModDate = pikepdf.String(stamp)
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["pdf:Producer"] = producer
+            meta["dc:title"] = title
+            meta["xmp:CreateDate"] = f"{date}T00:00:00Z"
+            meta["xmp:ModifyDate"] = f"{date}T00:00:00Z"
+            meta["xmp:MetadataDate"] = f"{date}T00:00:00Z"
+            meta["pdfx:GTS_PDFXVersion"] = "PDF/X-3:2002"
+        for key in ("xmpMM:DocumentID", "xmpMM:InstanceID"):
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+                if key in meta:
+                    del meta[key]
+        if "/ID" in pdf.trailer:  # Ghostscript's first ID is not from the content
+            del pdf.trailer["/ID"]
+        pdf.save(path, deterministic_id=True, compress_streams=True)
+
+
+def _ink(path: Path, dpi: int = 24) -> list[float]:
+    """Maximum total ink (%) per page inside the bleed box, from Ghostscript's CMYK pixels."""
+    import tempfile
+
+    import numpy as np
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory(prefix=".ink-", dir=path.parent) as folder:
+        pattern = Path(folder) / "p%04d.tif"
+        subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dNOSAFER", "-sDEVICE=tiff32nc",
+                        f"-r{dpi}", "-dUseBleedBox", f"-sOutputFile={pattern}", str(path)],
+                       check=True, capture_output=True, timeout=600)
+        out = []
+        for tif in sorted(Path(folder).glob("p*.tif")):
+            with Image.open(tif) as image:
+                pixels = np.asarray(image, dtype=np.uint16)
+            out.append(round(float(pixels.sum(axis=2).max()) / 255 * 100, 1))
+        return out
+
+
+def _colour_spaces(pdf: Any) -> tuple[list[str], int, int]:
+    """Colour spaces used (operators, images, resources); small glyphs not in 100 % K."""
+    import pikepdf
+
+    spaces: set[str] = set()
+    small_total = small_not_k = 0
+    seen: set[tuple[int, int]] = set()
+
+    def walk(owner: Any, resources: Any, ctm: list[float]) -> None:
+        nonlocal small_total, small_not_k
+        fill: tuple[str, tuple[float, ...]] = ("g", (0.0,))
+        stack: list[Any] = []
+        size, tm = 0.0, 1.0
+        res_spaces = resources.get("/ColorSpace", {}) if resources is not None else {}
+        for name, cs in (res_spaces.items() if res_spaces else []):
+            spaces.add(str(cs[0]) + f"/N{int(cs[1].N)}" if isinstance(cs, pikepdf.Array)
+                       and str(cs[0]) == "/ICCBased" else str(cs[0] if isinstance(
+                           cs, pikepdf.Array) else cs))
+        xobjects = resources.get("/XObject", {}) if resources is not None else {}
+        for operands, operator in pikepdf.parse_content_stream(owner):
+            op = str(operator)
+            if op == "q":
+                stack.append((fill, ctm))
+            elif op == "Q" and stack:
+                fill, ctm = stack.pop()
+            elif op == "cm":
+                ctm = _matrix_mul([float(x) for x in operands], ctm)
+            elif op in ("rg", "RG"):
+                spaces.add("/DeviceRGB")
+            elif op in ("g", "G"):
+                spaces.add("/DeviceGray")
+            elif op in ("k", "K"):
+                spaces.add("/DeviceCMYK")
+            if op in ("rg", "g", "k", "sc", "scn"):
+                fill = (op, tuple(float(x) for x in operands if not isinstance(x, pikepdf.Name)))
+            elif op == "BT":
+                tm = 1.0
+            elif op == "Tm":
+                tm = _scale([float(x) for x in operands])
+            elif op == "Tf":
+                size = float(operands[1])
+            elif op in _TEXT and size * tm * _scale(ctm) < SMALL_TYPE_PT - 0.01:
+                small_total += 1
+                white = (fill[0] == "g" and fill[1][0] >= 0.999) or (
+                    fill[0] == "k" and max(fill[1]) == 0)
+                if not white and not (fill[0] == "k" and fill[1] == K100) and not (
+                        fill[0] == "g" and fill[1][0] == 0):
+                    small_not_k += 1
+            elif op == "Do":
+                x = xobjects.get(str(operands[0])) if xobjects else None
+                if x is None:
+                    continue
+                if x.get("/Subtype") == "/Image":
+                    cs = x.get("/ColorSpace")
+                    spaces.add(str(cs[0]) if isinstance(cs, pikepdf.Array) else str(cs))
+                elif x.get("/Subtype") == "/Form" and x.objgen not in seen:
+                    seen.add(x.objgen)
+                    walk(x, x.get("/Resources"), ctm)
+
+    for page in pdf.pages:
+        walk(page, page.obj.get("/Resources"), [1, 0, 0, 1, 0, 0])
+    return sorted(spaces), small_total, small_not_k
+
+
+def preflight(path: Path, prepared: Prepared, ink_limit: int = INK_LIMIT) -> dict[str, Any]:
+    """Step 4: the facts a print vendor checks, read back from the press PDF."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        boxes = []
+        problems: list[str] = []
+        for number, page in enumerate(pdf.pages, 1):
+            media = [float(x) for x in page.obj.MediaBox]
+            bleed = [float(x) for x in page.obj.get("/BleedBox", media)]
+            trim = [float(x) for x in page.obj.get("/TrimBox", media)]
+            margin = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2],
+                      bleed[3] - trim[3]]
+            slug = [bleed[0] - media[0], bleed[1] - media[1], media[2] - bleed[2],
+                    media[3] - bleed[3]]
+            boxes.append({"page": number,
+                          "trim_mm": [round((trim[2] - trim[0]) / MM, 1),
+                                      round((trim[3] - trim[1]) / MM, 1)],
+                          "bleed_mm": round(min(margin) / MM, 2),
+                          "slug_mm": round(min(slug) / MM, 2)})
+            if min(margin) < BLEED_MM * MM - 0.1 or min(slug) <= 0:
+                problems.append(f"boxes:{number}")
+        fonts = []
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+                embedded = any(k in obj for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                fonts.append({"name": str(obj.FontName)[1:], "embedded": embedded})
+                if not embedded:
+                    problems.append(f"font:{obj.FontName}")
+        spaces, small, small_not_k = _colour_spaces(pdf)
+        if small_not_k:
+            problems.append("small-type-not-k")
+        if {"/DeviceRGB", "/ICCBased/N3"} & set(spaces):
+            problems.append("rgb")
+        intents = pdf.Root.get("/OutputIntents", [])
+        intent = {"condition": str(intents[0].get("/OutputConditionIdentifier", "")),
+                  "info": str(intents[0].get("/Info", ""))} if intents else {}
+        version = str(pdf.docinfo.get("/GTS_PDFXVersion", ""))
+        interpolated = sum(1 for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                           and o.get("/Subtype") == "/Image" and o.get("/Interpolate") is True)
+    ink = _ink(path)
+    if max(ink, default=0) > ink_limit:
+        problems.append("ink")
+    return {
+        "pdfx": version, "output_intent": intent, "pages": len(boxes),
+        "blank_pages_added": prepared.padded, "boxes": boxes, "colour_spaces": spaces,
+        "fonts": sorted(fonts, key=lambda f: f["name"]),
+        "small_type": {"glyph_runs": small, "not_k_only": small_not_k},
+        "images": [{"page": i.page, "alt": i.alt, "pixels": list(i.pixels), "ppi": i.ppi}
+                   for i in prepared.images],
+        "interpolated_images": interpolated,
+        "max_ink_percent": max(ink, default=0), "ink_limit_percent": ink_limit,
+        "ink_per_page": ink, "problems": problems,
+    }
+
+
+def write_zip(target: Path, files: dict[str, Path]) -> None:
+    """The vendor's package, byte for byte the same for the same files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, path in files.items():
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    target.write_bytes(buffer.getvalue())
+
+
+def report_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True)
