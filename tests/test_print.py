@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PIL import Image
 import weasyprint
 from conftest import MINI, ROOT, SAMPLE, run_cli
+from PIL import Image
 
 from greenpub.cache import BuildCache
 from greenpub.config import SiteConfig

@@ -80,7 +80,7 @@ def test_manifest_keys_and_pdfx_with_a_cmyk_output_intent(press: dict):
         assert "/StructTreeRoot" not in pdf.Root
         for page in pdf.pages:
             assert "/Annots" not in page  # PDF/X allows no links
-            for operands, op in pikepdf.parse_content_stream(page):
+            for _operands, op in pikepdf.parse_content_stream(page):
                 assert str(op) not in ("rg", "RG"), "RGB colour in the press PDF"
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary) and obj.get("/Subtype") == "/Image":

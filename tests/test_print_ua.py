@@ -210,7 +210,7 @@ def _pages_of(doc, element) -> set[int]:
 def test_contents_links_leaders_and_annotations(pdfs: dict):
     issue = _issue()[1]
     titles = {f"article-{a.slug}": a.title for a in issue.articles}
-    for label, pdf in _all(pdfs):
+    for _label, pdf in _all(pdfs):
         with pikepdf.open(pdf) as doc:
             nums = doc.Root.StructTreeRoot.ParentTree.Nums
             tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}

@@ -123,7 +123,9 @@ def _one_article(document: Any) -> None:
     short ones."""
     import pikepdf
 
-    out, articles, notes = pikepdf.Array(), [], []
+    out = pikepdf.Array()
+    articles: list[Any] = []
+    notes: list[Any] = []
     for kid in list(document.K):
         is_art = isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/Art"
         if is_art and (not articles or _starts_article(kid)):

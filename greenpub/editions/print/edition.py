@@ -7,23 +7,22 @@ column at 18 pt or more for readers with low vision.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import json
 import logging
 import os
-import calendar
 from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-from importlib.metadata import version
 
 from ... import __version__, paths
 from ...cache import digest
 from ...content.model import Issue
 from ...errors import RenderError
 from ...fsutil import atomic_write_bytes
-from ..base import Edition, OutputSpec, Outputs, RenderContext
+from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 from .assemble import join_parts
 from .document import PrintArticle, build_articles, render_html
@@ -348,8 +347,10 @@ def write_pdf(html: str, base: Path, target: Path | None, settings: PrintSetting
     # rebuild whose PDFs all come from the cache should not pay.
     import weasyprint
 
-    from . import keepall  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
-    from . import tagging  # noqa: F401  (artifacts and footnotes for PDF/UA-1)
+    from . import (
+        keepall,  # noqa: F401  (installs word-break: keep-all into WeasyPrint)
+        tagging,  # noqa: F401  (artifacts and footnotes for PDF/UA-1)
+    )
     from .fetch import local_fetcher
 
     fetcher = local_fetcher(base, *([content] if content else []))

@@ -247,6 +247,7 @@ def _to_cmyk(image: Any) -> None:
         return  # left to Ghostscript
     cmyk = ImageCms.profileToProfile(pil, _srgb(), str(PROFILE), outputMode="CMYK",
                                      renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    assert cmyk is not None  # profileToProfile returns None only with inPlace=True
     image.write(zlib.compress(cmyk.tobytes(), 6), filter=pikepdf.Name.FlateDecode)
     image.ColorSpace = pikepdf.Name.DeviceCMYK
     for key in ("/DecodeParms", "/Decode"):
@@ -431,7 +432,7 @@ def _colour_spaces(pdf: Any) -> tuple[list[str], int, int]:
         stack: list[Any] = []
         size, tm = 0.0, 1.0
         res_spaces = resources.get("/ColorSpace", {}) if resources is not None else {}
-        for name, cs in (res_spaces.items() if res_spaces else []):
+        for _name, cs in (res_spaces.items() if res_spaces else []):
             spaces.add(str(cs[0]) + f"/N{int(cs[1].N)}" if isinstance(cs, pikepdf.Array)
                        and str(cs[0]) == "/ICCBased" else str(cs[0] if isinstance(
                            cs, pikepdf.Array) else cs))
@@ -515,7 +516,7 @@ def preflight(path: Path, prepared: Prepared, ink_limit: int = INK_LIMIT) -> dic
             problems.append("small-type-not-k")
         if {"/DeviceRGB", "/ICCBased/N3"} & set(spaces):
             problems.append("rgb")
-        intents = pdf.Root.get("/OutputIntents", [])
+        intents: Any = pdf.Root.get("/OutputIntents", [])
         intent = {"condition": str(intents[0].get("/OutputConditionIdentifier", "")),
                   "info": str(intents[0].get("/Info", ""))} if intents else {}
         version = str(pdf.docinfo.get("/GTS_PDFXVersion", ""))
