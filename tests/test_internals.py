@@ -64,3 +64,29 @@ def test_mutagen_chapters_come_out_in_order(tmp_path):
     offsets = [data.index(f"ch{i}".encode() + b"\0") for i in range(len(titles))]
     assert offsets == sorted(offsets)
     assert [f.element_id for f in ID3(mp3).getall("CHAP")]  # mutagen reads them back
+
+
+def test_weasyprint_shapes_tagging_patches():
+    """greenpub/editions/print/tagging.py wraps four WeasyPrint 70 internals (PDF/UA-1)."""
+    from weasyprint import document as wp_document
+    from weasyprint.pdf import stream as wp_stream
+    from weasyprint.pdf import tags as wp_tags
+
+    hint = ("greenpub/editions/print/tagging.py wraps WeasyPrint's tagging for PDF/UA-1 "
+            "(artifacts, notes); WeasyPrint changed: ")
+    from greenpub.editions.print import tagging  # noqa: F401  (installs the wrappers)
+
+    # what the wrappers call through to, captured before they were installed
+    for module, name, params in ((wp_document, "draw_page", ["page", "stream"]),
+                                 (wp_tags, "_build_box_tree", ["box", "parent"]),
+                                 (wp_tags, "_get_pdf_tag", ["tag"])):
+        fn = getattr(module, name, None)
+        assert callable(fn), hint + f"no {module.__name__}.{name}"
+        assert fn.__module__ == tagging.__name__, hint + f"{name} not wrapped"
+        inner = fn.__closure__ and [c.cell_contents for c in fn.__closure__
+                                     if callable(c.cell_contents)
+                                     and getattr(c.cell_contents, "__name__", "") == name]
+        assert inner, hint + f"{name}: original not kept"
+        got = list(inspect.signature(inner[0]).parameters)[:len(params)]
+        assert got == params, hint + f"{name}{got}"
+    assert callable(getattr(wp_stream.Stream, "marked", None)), hint + "no Stream.marked"
