@@ -24,7 +24,7 @@ from .cache import BuildCache, CacheStats
 from .config import SiteConfig
 from .content.model import Article, Issue
 from .content.reader import read_content
-from .editions.base import BuildOptions, EditionResult, RenderContext, run_edition
+from .editions.base import BuildOptions, EditionResult, RenderContext, default_formats, run_edition
 from .errors import ContentErrors, GreenpubError
 from .fsutil import new_staging_dir, output_lock, swap_in
 from .overrides import project_root
@@ -78,7 +78,7 @@ def parse_formats(value: str | None, warnings: list[str] | None = None) -> tuple
     An old spelling is accepted; its deprecation warning is appended to `warnings`.
     """
     if not value:
-        return tuple(name for name, cls in editions.registry().items() if cls.default)
+        return default_formats()
     wanted: list[str] = []
     for word in (v.strip() for v in value.split(",")):
         if not word:

@@ -95,7 +95,8 @@ def test_chapter_times_jump_into_the_whole_issue_mp3(built):
     page = out / issue["outputs"]["web"]
     doc = lxml.html.fromstring(page.read_bytes())
     links = doc.xpath("//ol[@class='contents']//a[@data-start]/@href")
-    starts = [ch["start"] for ch in issue["outputs"]["chapters"]]
+    # one link per article chapter (the contents chapter at 0 s belongs to no article)
+    starts = [ch["start"] for ch in issue["outputs"]["chapters"] if ch.get("slug")]
     assert len(links) == len(starts)
     for href, start in zip(links, starts):
         file, _, frag = href.partition("#t=")

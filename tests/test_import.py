@@ -478,11 +478,11 @@ def test_imported_articles_pass_check_and_build(mini: Path, tmp_path: Path,
 
     out = tmp_path / "out"
     r = run_cli("build", "--content", str(mini), "--out", str(out), "--cache",
-                str(tmp_path / "cache"), "--formats", "web,pdf", "--drafts", "-q")
+                str(tmp_path / "cache"), "--formats", "web,print", "--drafts", "-q")
     assert r.code == 0, r.err
     html = next(out.rglob(f"{slug}-2/index.html")).read_text("utf-8")
     assert "<h2" in html and "서구 누리집" in html and "<table" in html
-    pdf = next(p for p in out.rglob("*.pdf") if "large" not in p.name)
+    pdf = next(p for p in out.rglob("*.pdf") if not p.stem.endswith(("-large", "-press")))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "공공와이파이 개통 안내" in text and "민원봉사실" in text

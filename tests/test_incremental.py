@@ -151,7 +151,8 @@ def test_editing_edition_code_rerenders_that_edition(tmp_path: Path):
     rebuilt = _built_units(build())
     assert {e for e, _ in rebuilt} == {"print"}
     assert {u.split("#")[0] for _, u in rebuilt} == {"print/green-seogu-2021-03.pdf",
-                                                     "print/green-seogu-2021-03-large.pdf"}
+                                                     "print/green-seogu-2021-03-large.pdf",
+                                                     "print/green-seogu-2021-03-press.pdf"}
 
 
 def test_print_marks_builds_keep_the_reader_pdf_cached(tmp_path: Path):

@@ -83,7 +83,7 @@ def test_weasyprint_reads_only_allowed_files(tmp_path: Path, server: str):
             f'<img src="{outside.as_uri()}" alt="밖"><img src="{server}/x.png" alt="원격">'
             '</body></html>')
     pdf = tmp_path / "t.pdf"
-    write_pdf(html, content, pdf, PrintSettings(), content)
+    write_pdf(html, content, pdf, PrintSettings(), content=content)
     assert _Counter.hits == []
     listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
                             check=True).stdout.splitlines()[2:]

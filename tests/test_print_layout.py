@@ -23,14 +23,14 @@ def test_particle_after_the_back_page_name():
     assert with_ro("웹 페이지") == "웹 페이지로"
     assert with_ro("웹 페이지와 음성") == "웹 페이지와 음성으로"
     assert with_ro("서울") == "서울로"  # ㄹ takes 로
-    assert "(으)로" not in back_other_formats(("web", "pdf", "audio"))
-    assert "음성으로 바로" in back_other_formats(("pdf", "audio"))
-    assert "웹 페이지로 바로" in back_other_formats(("pdf",))
+    assert "(으)로" not in back_other_formats(("web", "print", "audio"))
+    assert "음성으로 바로" in back_other_formats(("print", "audio"))
+    assert "웹 페이지로 바로" in back_other_formats(("print",))
 
 
 def test_large_print_does_not_offer_itself():
-    assert "큰 글자판 PDF" in back_other_formats(("web", "pdf"))
-    assert "큰 글자판 PDF" not in back_other_formats(("web", "pdf"), large=True)
+    assert "큰 글자판 PDF" in back_other_formats(("web", "print"))
+    assert "큰 글자판 PDF" not in back_other_formats(("web", "print"), large=True)
 
 
 def test_tilde_dash_and_phone_are_kept_with_their_neighbours():
@@ -59,7 +59,7 @@ def test_lines_never_start_with_tilde_or_dash_and_cells_keep_words(tmp_path: Pat
     issue.articles[1] = dataclasses.replace(second, html=f"<p>{ranges}</p>{table}",
                                             hash="lines")
     ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT,
-                        options=BuildOptions(formats=("pdf",)), cache=BuildCache(tmp_path / "c"))
+                        options=BuildOptions(formats=("print",)), cache=BuildCache(tmp_path / "c"))
     result = run_screen_pdfs(issue, ctx)
     for rel in result.outputs.issue.values():
         text = _text(ctx.out / rel, raw=True)
@@ -77,7 +77,7 @@ def test_two_column_gutter_is_at_least_5mm(tmp_path: Path):
     second = issue.articles[1]
     issue.articles[1] = dataclasses.replace(second, html=body, hash="gutter")
     ctx = RenderContext(site=cfg, out=tmp_path / "out", project=ROOT,
-                        options=BuildOptions(formats=("pdf",)), cache=BuildCache(tmp_path / "c"))
+                        options=BuildOptions(formats=("print",)), cache=BuildCache(tmp_path / "c"))
     pdf = ctx.out / run_screen_pdfs(issue, ctx).outputs.issue["pdf"]
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
         ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
@@ -99,9 +99,9 @@ def test_short_articles_share_a_page_with_article_break_auto(tmp_path: Path):
     for mode in ("page", "auto"):
         cfg, issue = _issue()
         issue.articles.reverse()  # the short survey first: its page is mostly empty
-        cfg.sections["print"] = {"article_break": mode}
+        cfg = cfg.with_section("print", {"article_break": mode})
         ctx = RenderContext(site=cfg, out=tmp_path / mode, project=ROOT,
-                            options=BuildOptions(formats=("pdf",)),
+                            options=BuildOptions(formats=("print",)),
                             cache=BuildCache(tmp_path / f"c-{mode}"))
         pdf = ctx.out / run_screen_pdfs(issue, ctx).outputs.issue["pdf"]
         with pikepdf.open(pdf) as doc:

@@ -27,7 +27,7 @@ MM = 72 / 25.4
 def _press(tmp: Path, issue, name: str = "out", cache: str = "cache", **options):
     cfg = _issue()[0]
     ctx = RenderContext(site=cfg, out=tmp / name, project=ROOT,
-                        options=BuildOptions(formats=("pdf",), **options),
+                        options=BuildOptions(formats=("print",), **options),
                         cache=BuildCache(tmp / cache))
     result = run_edition(PrintEdition(), issue, ctx, part="press")
     return result, ctx
@@ -48,7 +48,7 @@ def press(tmp_path_factory: pytest.TempPathFactory) -> dict:
     result, ctx = _press(tmp, _issue()[1])
     plain, plain_ctx = _press(tmp, _plain(_issue()[1]), "plain", "plain-cache")
     standard = run_edition(PrintEdition(), _issue()[1], RenderContext(
-        site=_issue()[0], out=tmp / "std", project=ROOT, options=BuildOptions(formats=("pdf",)),
+        site=_issue()[0], out=tmp / "std", project=ROOT, options=BuildOptions(formats=("print",)),
         cache=BuildCache(tmp / "cache")), part="standard")
     return {"tmp": tmp, "result": result, "out": ctx.out, "plain": plain_ctx.out / plain.outputs.issue["press"],
             "plain_result": plain, "standard": tmp / "std" / standard.outputs.issue["pdf"]}
@@ -227,11 +227,9 @@ def test_press_pdf_is_cached_and_byte_reproducible(press: dict):
 
 def test_pad_to_and_ink_limit_settings():
     cfg, _ = _issue()
-    cfg.sections["print"] = {"pad_to": 8, "ink_limit": 320}
-    settings = load_settings(cfg)
+    settings = load_settings(cfg.with_section("print", {"pad_to": 8, "ink_limit": 320}))
     assert (settings.pad_to, settings.ink_limit) == (8, 320)
     for bad in ({"pad_to": 3}, {"pad_to": "4"}, {"ink_limit": 500}):
-        cfg.sections["print"] = bad
         with pytest.raises(ConfigError) as err:
-            load_settings(cfg)
+            cfg.with_section("print", bad)
         assert f"print.{next(iter(bad))}" in err.value.message

@@ -21,7 +21,7 @@ from greenpub.review import decide
 
 def _build(tmp: Path, cfg, issue, name: str = "out", cache: str = "cache") -> dict[str, Path]:
     ctx = RenderContext(site=cfg, out=tmp / name, project=ROOT,
-                        options=BuildOptions(formats=("pdf", "audio")),
+                        options=BuildOptions(formats=("print", "audio")),
                         cache=BuildCache(tmp / cache))
     result = run_screen_pdfs(issue, ctx)
     return {k: ctx.out / rel for k, rel in result.outputs.issue.items()}

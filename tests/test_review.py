@@ -136,7 +136,7 @@ FIELD_EDITS = {  # every front-matter field of 01-wifi.md (and two it may gain)
     "images.src": ("src: images/wifi.png", "src: images/wifi-copy.png"),
     "images.alt": ("alt: 스마트폰 화면에", "alt: 휴대전화 화면에"),
     "images.caption": ("caption: 공공와이파이 접속 화면", "caption: 공공와이파이 접속 화면(예시)"),
-    "images.focus": ("caption: 공공와이파이 접속 화면", "caption: 공공와이파이 접속 화면\n    focus: top"),
+    "images.focus": ("caption: 공공와이파이 접속 화면", "caption: 공공와이파이 접속 화면\n    focus: [0.5, 0.2]"),
     "card": ("review:", "card:\n  - 민원실 와이파이는 무료입니다\nreview:"),
     "tags": ("review:", "tags: [와이파이]\nreview:"),
 }

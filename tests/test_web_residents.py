@@ -159,7 +159,7 @@ def test_audio_is_named_and_one_duration_is_shown(full: Path):
     assert not idoc.xpath("//ol[@class='chapters']")  # the contents are the chapters
     listens = idoc.xpath("//ol[@class='contents']//a[@data-start]")
     assert [float(a.get("data-start")) for a in listens] == pytest.approx(
-        [ch["start"] for ch in issue["outputs"]["chapters"]], abs=0.1)
+        [ch["start"] for ch in issue["outputs"]["chapters"] if ch.get("slug")], abs=0.1)
 
 
 @pytest.mark.browser

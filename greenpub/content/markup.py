@@ -66,9 +66,9 @@ def removed_parts(html: str) -> list[tuple[str, str]]:
             if attr == "style" and el.tag in ("th", "td") and _TABLE_ALIGN.match(value):
                 continue  # Markdown's own column alignment
             if attr.startswith("on"):
-                found.append(("이벤트 처리기(on…)", attr))
+                found.append(("이벤트 처리기(on…)", f"{attr}="))
             elif attr not in allowed and el is not root:
-                found.append((f"{attr} 속성", attr))
+                found.append((f"{attr} 속성", f"{attr}="))
             elif attr in ("href", "src"):
                 m = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value)
                 if m and m.group(1).lower() not in URL_SCHEMES:
@@ -97,15 +97,22 @@ def _md() -> markdown.Markdown:
 
 
 def removal_warnings(text: str, html: str) -> list[tuple[int, str]]:
-    """One warning per kind of markup sanitising removes, at the first line it appears."""
-    found: dict[str, int] = {}
+    """A warning for every piece of markup sanitising removes, at the line it stands on.
+
+    The removals come in document order, so each is looked for in the text after the one
+    before it (two `javascript:` links on two lines are two warnings, each on its line)."""
+    found: set[tuple[int, str]] = set()
     lowered = text.lower()
+    cursor = 0
     for what, needle in removed_parts(html):
-        if what in found:
-            continue
-        pos = lowered.find(needle.lower())
-        found[what] = text[:pos].count("\n") if pos >= 0 else 0
-    return sorted((line, M.HTML_REMOVED.format(what=what)) for what, line in found.items())
+        needle = needle.lower()
+        pos = lowered.find(needle, cursor)
+        if pos < 0:
+            pos = lowered.find(needle)
+        else:
+            cursor = pos + len(needle)
+        found.add((text[:pos].count("\n") if pos >= 0 else 0, M.HTML_REMOVED.format(what=what)))
+    return sorted(found)
 
 
 def _unwrap_dead_links(html: str) -> str:

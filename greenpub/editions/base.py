@@ -36,9 +36,16 @@ class OutputSpec:
     download: bool = True  # the link downloads a file rather than opening a page
 
 
+def default_formats() -> tuple[str, ...]:
+    """Every installed edition that is built when --formats is not given."""
+    from . import registry
+
+    return tuple(name for name, cls in registry().items() if cls.default)
+
+
 @dataclass(frozen=True)
 class BuildOptions:
-    formats: tuple[str, ...] = ()  # edition names; () = every installed edition
+    formats: tuple[str, ...] = field(default_factory=default_formats)  # edition names
     drafts: bool = False
     jobs: int = 1
     force: bool = False

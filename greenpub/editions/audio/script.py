@@ -117,11 +117,14 @@ class ScriptWriter:
                     prev = self.segments[-1]
                     self.segments[-1] = dataclasses.replace(
                         prev, pause_ms=max(prev.pause_ms, s.heading_pause_ms))
-                self.say(M.HEADING.format(text=block.text), s.heading_pause_ms, split=False)
+                # The talking books show the heading and their players announce structure
+                # themselves; the audiobook says it ("소제목, …").
+                heading = block.text if self.by_sentence else M.HEADING.format(text=block.text)
+                self.say(heading, s.heading_pause_ms, split=False)
             elif isinstance(block, Paragraph):
                 self.say(block.text)
             elif isinstance(block, ListBlock):
-                if len(block.items) > 1:
+                if len(block.items) > 1 and not self.by_sentence:  # a list's length, heard
                     self.say(M.LIST_START.format(n=len(block.items)), s.pause_ms // 2)
                 for i, item in enumerate(block.items, 1):
                     self.role = f"item:{i - 1}"

@@ -435,7 +435,9 @@ def render_press(issue: Issue, ctx: RenderContext, settings: PrintSettings,
                                                      if i["level"] != "ok"],
                 "problems": report["problems"]}
 
-    data = ctx.unit(rel, {**inputs, "press": True, "pad_to": settings.pad_to,
+    # the press PDF always carries its own marks: --print-marks does not change it
+    common = {k: v for k, v in inputs.items() if k != "print_marks"}
+    data = ctx.unit(rel, {**common, "press": True, "pad_to": settings.pad_to,
                           "ink_limit": settings.ink_limit, "profile": digest(profile.read_bytes()),
                           "ghostscript": _gs_version(gs)}, produce)
     errors = [M.PRESS_TOO_LOW_PPI.format(**image) for image in data.get("images", [])
