@@ -92,7 +92,7 @@ def run(args: argparse.Namespace, out: Console, console: Console) -> int:
 
     result = {"warnings": summary.warnings, "published": summary.published,
               "excluded": [[a.title, str(a.file), reasons] for a, reasons in summary.excluded],
-              "labels": output_labels()}
+              "labels": output_labels(), "article_labels": output_labels(article=True)}
     noop.record(cache_dir, out_dir, key, result)
     return _finish(args, result, out_dir, out, console, summary.seconds)
 
@@ -107,7 +107,7 @@ def _finish(args: argparse.Namespace, result: dict[str, Any], out_dir: Path, out
         console.print(f"[yellow]{M.WARNING}[/] {escape(w)}")
     if not args.quiet:
         print_outputs(json.loads((out_dir / "manifest.json").read_text("utf-8")), out_dir, out,
-                      result["labels"])
+                      result["labels"], result.get("article_labels") or result["labels"])
     n_ex = 0 if args.drafts else len(result["excluded"])
     console.print(M.BUILD_DONE.format(n_pub=result["published"], n_ex=n_ex, seconds=seconds))
     failed = args.strict and bool(result["excluded"])
@@ -122,13 +122,13 @@ def _finish(args: argparse.Namespace, result: dict[str, Any], out_dir: Path, out
 
 
 def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console,
-                  labels: dict[str, str]) -> None:
+                  labels: dict[str, str], article_labels: dict[str, str]) -> None:
     """Where each file went, with the Korean label its edition declares for the key."""
     from . import escape
 
-    def show(key: str, value: Any, indent: str) -> None:
-        if isinstance(value, str) and key in labels:
-            out.print(f"{indent}{labels[key]:<10} {out_dir / value}")
+    def show(key: str, value: Any, indent: str, names: dict[str, str] = labels) -> None:
+        if isinstance(value, str) and key in names:
+            out.print(f"{indent}{names[key]:<10} {out_dir / value}")
 
     for key, value in manifest.get("outputs", {}).items():
         show(key, value, "")
@@ -146,5 +146,5 @@ def print_outputs(manifest: dict[str, Any], out_dir: Path, out: Console,
                     out.print(f"      {labels[key]:<10} {len(value)}장: "
                               f"{out_dir / Path(value[0]['src']).parent}/")
                 else:
-                    show(key, value, "      ")
+                    show(key, value, "      ", article_labels)
     out.print(f"목록: {out_dir / 'manifest.json'}, 빌드 보고서: {out_dir / 'build-report.json'}")

@@ -107,8 +107,10 @@ def output_specs() -> dict[str, OutputSpec]:
     return specs
 
 
-def output_labels() -> dict[str, str]:
-    return {key: spec.label for key, spec in output_specs().items()}
+def output_labels(article: bool = False) -> dict[str, str]:
+    """Korean labels of every manifest key (as an article's output with `article`)."""
+    return {key: (spec.article_label if article and spec.article_label else spec.label)
+            for key, spec in output_specs().items()}
 
 
 __all__ = ["ALL", "Edition", "OutputSpec", "available", "format_help", "load",

@@ -34,6 +34,7 @@ class OutputSpec:
     note: str | None = None  # a short Korean description beside the web link
     link: bool = False  # the web edition's issue and article pages link to it
     download: bool = True  # the link downloads a file rather than opening a page
+    article_label: str | None = None  # for the same key on an article, when it differs
 
 
 def default_formats() -> tuple[str, ...]:

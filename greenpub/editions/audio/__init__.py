@@ -298,7 +298,8 @@ class AudioEdition(Edition):
     name = "audio"
     title = "오디오북"
     outputs = {
-        "mp3": OutputSpec("이번 호 전체 듣기(MP3)", "기사별 장(챕터) 포함", link=True),
+        "mp3": OutputSpec("이번 호 전체 듣기(MP3)", "기사별 장(챕터) 포함", link=True,
+                          article_label="기사 음성(MP3)"),
         "m3u": OutputSpec("기사별 재생 목록(M3U8)", link=True),
         "audio_contents": OutputSpec("차례 음성"),
         "transcript": OutputSpec("음성 대본", "음성이 읽는 글 그대로(텍스트)"),
