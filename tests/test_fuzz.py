@@ -90,13 +90,15 @@ def _run(*args: str) -> int:
 
 
 CASES = st.tuples(mutated(BASE_SITE, SITE_KEYS), mutated(BASE_ARTICLE, ARTICLE_KEYS), MARKDOWN,
-                  st.integers(0, 19))
+                  st.integers(0, 49))
 
 
 def _content(site: str, front: str, body: str) -> Path:
     root = Path(tempfile.mkdtemp(prefix="fuzz-"))
     content = root / "content"
     shutil.copytree(MINI, content)
+    for other in ("02-survey.md", "03-pending.md"):  # one article is what varies
+        (content / "2021-03" / other).unlink()
     (content / "site.yaml").write_text(site, "utf-8")
     (content / "2021-03" / "01-wifi.md").write_text(f"---\n{front}---\n{body}\n", "utf-8")
     return root
@@ -111,7 +113,7 @@ def test_check_and_build_never_fail_internally(case: tuple[str, str, str, int]) 
     try:
         code = _run("check", "--content", str(root / "content"))
         assert code in (0, 2), (site, front, body)
-        # one case in twenty is also built (more of those check let through): the
+        # one case in fifty is also built (more of those check let through): the
         # editions see the same variants; a build costs ten checks
         if build_it == 0 or code == 0 and build_it == 1:
             code = _run("build", "--content", str(root / "content"), "--out", str(root / "out"),
