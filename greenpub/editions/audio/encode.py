@@ -174,6 +174,15 @@ def seconds(samples: int) -> float:
     return round(samples / SAMPLE_RATE, 3)
 
 
+def timestamp(secs: float) -> str:
+    """hh:mm:ss.mmm, as podcast chapters (Podlove npt) and WebVTT cues both write it."""
+    ms = round(secs * 1000)
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, ms = divmod(rest, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
 # MPEG audio frame header tables (ISO 11172-3 / 13818-3), Layer III only.
 _BITRATES = {1: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
              2: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]}

@@ -46,11 +46,9 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None,
 
 def npt(seconds: float) -> str:
     """Normal play time for psc:chapter: 00:01:02.500."""
-    ms = round(seconds * 1000)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+    from .encode import timestamp
+
+    return timestamp(seconds)
 
 
 def square_cover(path: Path, size: int = COVER_SIZE) -> bytes:

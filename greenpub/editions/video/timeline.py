@@ -58,11 +58,9 @@ def soundtrack(speech: list[np.ndarray], timeline: Timeline) -> np.ndarray:
 
 
 def vtt_time(seconds: float) -> str:
-    ms = round(seconds * 1000)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+    from ..audio.encode import timestamp
+
+    return timestamp(seconds)
 
 
 def webvtt(texts: list[str], timeline: Timeline) -> str:
