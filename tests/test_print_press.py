@@ -17,7 +17,7 @@ from test_print import _issue, _text
 from greenpub.cache import BuildCache
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition
 from greenpub.editions.print import PrintEdition
-from greenpub.editions.print.press import PROFILE
+from greenpub.editions.print.press import PROFILE, conformance, limit_ink, prepare
 from greenpub.editions.print.settings import load_settings
 from greenpub.errors import ConfigError, RenderError
 
@@ -71,8 +71,14 @@ def test_manifest_keys_and_pdfx_with_a_cmyk_output_intent(press: dict):
     for rel in outputs.values():
         assert (press["out"] / rel).is_file(), rel
     with pikepdf.open(_pdf(press)) as pdf:
-        assert str(pdf.docinfo.GTS_PDFXVersion).startswith("PDF/X-3")
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-1a:2003"
+        assert "/GTS_PDFXConformance" not in pdf.docinfo
+        assert pdf.pdf_version == "1.4"  # X-1a:2003 is PDF 1.4
+        with pdf.open_metadata() as meta:
+            assert meta["pdfx:GTS_PDFXVersion"] == "PDF/X-1a:2003"
+            assert meta["pdf:Trapped"] == "False"
         assert str(pdf.docinfo.Trapped) == "/False"
+        assert conformance(pdf) == []
         (intent,) = pdf.Root.OutputIntents
         assert intent.S == "/GTS_PDFX" and str(intent.OutputConditionIdentifier)
         profile = intent.DestOutputProfile
@@ -188,7 +194,8 @@ def test_small_type_and_body_text_print_in_black_ink_only(press: dict):
 def test_preflight_report_names_low_resolution_images_and_zip(press: dict):
     outputs, out = press["result"].outputs.issue, press["out"]
     report = json.loads((out / outputs["press_preflight_json"]).read_text("utf-8"))
-    assert report["pdfx"].startswith("PDF/X-3") and report["colour_spaces"]
+    assert report["pdfx"] == "PDF/X-1a:2003" and report["pdfx_failures"] == []
+    assert report["colour_spaces"]
     assert "/DeviceRGB" not in report["colour_spaces"]
     assert report["pages"] % 4 == 0 and len(report["boxes"]) == report["pages"]
     assert all(b["bleed_mm"] == 3.0 for b in report["boxes"])
@@ -233,3 +240,59 @@ def test_pad_to_and_ink_limit_settings():
         with pytest.raises(ConfigError) as err:
             cfg.with_section("print", bad)
         assert f"print.{next(iter(bad))}" in err.value.message
+
+
+def test_conformance_names_what_a_screen_pdf_lacks(press: dict):
+    """The checker is not a rubber stamp: the accessible screen PDF (RGB, links, tags, no
+    output intent, no TrimBox) fails it on each of those counts."""
+    with pikepdf.open(press["standard"]) as pdf:
+        found = conformance(pdf)
+    kinds = {f.split(":")[0] for f in found}
+    assert {"info", "output-intent", "trimbox", "annotations", "colour"} <= kinds, found
+
+
+def test_ink_limit_caps_near_black_keeps_black_ink():
+    import numpy as np
+
+    pixels = np.array([[[184, 167, 176, 246], [255, 255, 255, 255], [10, 20, 30, 40],
+                        [0, 0, 0, 255]]], dtype=np.uint8)
+    limited = limit_ink(pixels, 300).astype(int)
+    assert (limited.sum(axis=-1) <= 765).all()
+    assert limited[0, 0, 3] == 246 and limited[0, 1, 3] == 255  # K untouched
+    assert limited[0, 2].tolist() == [10, 20, 30, 40]  # under the limit: unchanged
+    assert limited[0, 3].tolist() == [0, 0, 0, 255]
+    c, m, y = limited[0, 0, :3]
+    assert c > y > m  # the hue (the ratio of C, M, Y) is kept
+
+
+def test_a_black_photo_prints_within_the_ink_limit(tmp_path: Path):
+    """An RGB near-black photo and vector colours through the press steps with a 260 %
+    limit (a vendor's uncoated stock): the SWOP conversion alone gives ~297 %; the press
+    PDF stays at or under the limit (Ghostscript's CMYK rendering of the page, as the
+    preflight measures it)."""
+    from greenpub.editions.print import press
+
+    image = Image.new("RGB", (300, 300), (8, 6, 10))
+    source = tmp_path / "src.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page(page_size=(200, 200))
+        xobject = pikepdf.Stream(pdf, image.tobytes(), Type=pikepdf.Name.XObject,
+                                 Subtype=pikepdf.Name.Image, Width=300, Height=300,
+                                 ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8,
+                                 Interpolate=True)
+        page = pdf.pages[0]
+        page.obj.TrimBox = pikepdf.Array([10, 10, 190, 190])
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobject))
+        page.obj.Contents = pdf.make_stream(b"q 0.2 0.6 0.3 rg 0 0 200 200 re f "
+                                            b"0.02 0.01 0.03 rg 0 0 100 100 re f "
+                                            b"180 0 0 180 10 10 cm /Im0 Do Q")
+        pdf.save(source)
+    prepared = prepare(source, tmp_path / "prepared.pdf", 4, 0, 260)
+    assert prepared.pages == 4 and prepared.padded == 3
+    target = tmp_path / "press.pdf"
+    press.ghostscript(tmp_path / "prepared.pdf", target, PROFILE, 0)
+    press.finish(target, "시험", "2021-03-01")
+    report = press.preflight(target, prepared, 260)
+    assert 250 < report["max_ink_percent"] <= 260, report["ink_per_page"]
+    assert report["problems"] == [] and report["pdfx_failures"] == []
+    assert report["interpolated_images"] == 0

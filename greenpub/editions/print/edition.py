@@ -411,7 +411,7 @@ def render_press(issue: Issue, ctx: RenderContext, settings: PrintSettings,
             layout.write(work / "joined.pdf", trim=False)
             first, last, _ = layout.ranges[-1]
             prepared = press.prepare(work / "joined.pdf", work / "prepared.pdf",
-                                     settings.pad_to, last - first + 1)
+                                     settings.pad_to, last - first + 1, settings.ink_limit)
             epoch = calendar.timegm(issue.date.timetuple())
             try:
                 press.ghostscript(work / "prepared.pdf", target, profile, epoch)

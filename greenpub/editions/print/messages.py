@@ -38,7 +38,8 @@ PRESS_TOO_LOW_PPI = ("인쇄소용 PDF: 기사 '{article}'의 그림 '{image}'�
 PRESS_PROBLEMS = "인쇄소용 PDF 사전 점검에서 문제가 발견되었습니다: {problems}. 점검 보고서({report})를 확인해 주세요."
 PRESS_COVER = "표지"
 PRESS_PROBLEM_NAMES = {"boxes": "재단·도련 상자", "font": "글꼴 미포함", "small-type-not-k":
-                       "12pt 미만 글자가 먹(K) 단색이 아님", "rgb": "RGB 색 사용", "ink": "잉크 총량 초과"}
+                       "12pt 미만 글자가 먹(K) 단색이 아님", "rgb": "RGB 색 사용", "ink": "잉크 총량 초과",
+                       "pdfx": "PDF/X-1a 요건 미충족"}
 
 # --- printed on the pages ----------------------------------------------------
 CONTENTS = "차례"

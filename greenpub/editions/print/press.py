@@ -40,6 +40,11 @@ PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian li
 PROFILE_CONDITION = "CGATS TR 001"  # SWOP (coated), what the Artifex profile describes
 PROFILE_INFO = "Artifex CMYK SWOP Profile (Ghostscript default_cmyk.icc)"
 INK_LIMIT = 300  # % total area coverage for SWOP coated
+# Ghostscript's pdfwrite (10.00 in Debian bookworm) writes PDF/X-3 only; with every colour
+# converted to DeviceCMYK and transparency flattened the file meets PDF/X-1a:2003
+# (ISO 15930-4, PDF 1.4), which `finish` declares and `conformance` checks requirement by
+# requirement on the finished file.
+PDFX_VERSION = "PDF/X-1a:2003"
 
 _PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "BI", "INLINE IMAGE"}
 _TEXT = {"Tj", "TJ", "'", '"'}
@@ -74,14 +79,14 @@ def _scale(m: list[float]) -> float:
     return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
 
 
-def _neutral(operands: list[Any], op: str) -> tuple[list[Any], str] | None:
-    """A grey (r = g = b, or DeviceGray) as black ink only; None for other colours."""
+def _device_cmyk(operands: list[Any], op: str, limit: int) -> tuple[list[Any], str]:
+    """An RGB or grey colour operator as DeviceCMYK: a grey (r = g = b, or DeviceGray) as
+    black ink only, any other colour through the press profile with its ink limited."""
     values = [float(x) for x in operands]
-    if op in ("rg", "RG") and max(values) - min(values) < 0.002 or op in ("g", "G"):
-        grey = values[0]
-    else:
-        return None
-    return [0, 0, 0, round(1 - grey, 4)], "k" if op in ("rg", "g") else "K"
+    stroke = op in ("RG", "G")
+    if op in ("g", "G") or max(values) - min(values) < 0.002:
+        return [0, 0, 0, round(1 - values[0], 4)], "K" if stroke else "k"
+    return list(_rgb_to_cmyk(tuple(values), limit)), "K" if stroke else "k"
 
 
 def _is_white(color: tuple[list[Any], str] | None) -> bool:
@@ -95,8 +100,9 @@ class _Recolour:
     """Rewrites content streams: neutral greys to K, small type to 100 % K; also records
     where images are drawn (for their effective resolution)."""
 
-    def __init__(self, pdf: Any):
+    def __init__(self, pdf: Any, limit: int):
         self.pdf = pdf
+        self.limit = limit
         self.done: set[tuple[int, int]] = set()
         self.images: list[tuple[Any, list[float], int | None]] = []  # (xobject, ctm, mcid)
 
@@ -122,14 +128,13 @@ class _Recolour:
             elif op == "cm":
                 ctm = _matrix_mul([float(x) for x in operands], ctm)
             elif op in ("rg", "g", "k", "sc", "scn", "cs"):
-                converted = _neutral(list(operands), op) if op in ("rg", "g") else None
-                if converted:
+                if op in ("rg", "g"):
+                    converted = _device_cmyk(list(operands), op, self.limit)
                     operands, operator = converted[0], pikepdf.Operator(converted[1])
                 logical = actual = (list(operands), str(operator))
             elif op in ("RG", "G"):
-                converted = _neutral(list(operands), op)
-                if converted:
-                    operands, operator = converted[0], pikepdf.Operator(converted[1])
+                converted = _device_cmyk(list(operands), op, self.limit)
+                operands, operator = converted[0], pikepdf.Operator(converted[1])
             elif op == "BT":
                 tm_scale = 1.0
             elif op == "Tm":
@@ -230,14 +235,36 @@ def _alts(pdf: Any) -> dict[tuple[int, int], str]:
     return out
 
 
-def _to_cmyk(image: Any) -> None:
-    """An RGB image XObject converted to the press profile's CMYK with littleCMS (Pillow):
-    Ghostscript would do the same, five times slower, and re-encode it as JPEG."""
+def limit_ink(cmyk: Any, limit: int) -> Any:
+    """CMYK pixels (uint8 array, last axis C, M, Y, K) with total ink capped at `limit` %:
+    where C + M + Y + K is over the limit, C, M and Y shrink in proportion and K stays, so
+    blacks stay black and the sheet does not stay wet on a long run (the profile's own
+    conversion gives up to ~305 % for RGB near-black, over SWOP's 300 %)."""
+    import numpy as np
+
+    pixels = np.asarray(cmyk, dtype=np.float64)
+    cap = limit * 255 / 100
+    cmy, k = pixels[..., :3], pixels[..., 3:]
+    total = cmy.sum(axis=-1, keepdims=True) + k
+    over = total > cap
+    if not over.any():
+        return np.asarray(cmyk, dtype=np.uint8)
+    room = np.clip(cap - k, 0, None)
+    scale = np.where(over, room / np.maximum(cmy.sum(axis=-1, keepdims=True), 1e-9), 1.0)
+    # floor, so rounding never puts a pixel back over the limit
+    out = np.concatenate([np.floor(cmy * np.minimum(scale, 1.0)), k], axis=-1)
+    return out.astype(np.uint8)
+
+
+def _to_cmyk(image: Any, limit: int) -> None:
+    """An RGB image XObject converted to the press profile's CMYK with littleCMS (Pillow),
+    total ink limited (`limit_ink`): Ghostscript would convert five times slower, re-encode
+    it as JPEG and not limit the ink."""
     import zlib
 
+    import numpy as np
     import pikepdf
     from pikepdf import PdfImage
-    from PIL import ImageCms
 
     if image.get("/ColorSpace") != "/DeviceRGB" or int(image.get("/BitsPerComponent", 8)) != 8:
         return
@@ -245,28 +272,47 @@ def _to_cmyk(image: Any) -> None:
         pil = PdfImage(image).as_pil_image().convert("RGB")
     except (pikepdf.PdfError, NotImplementedError, ValueError, OSError):
         return  # left to Ghostscript
-    cmyk = ImageCms.profileToProfile(pil, _srgb(), str(PROFILE), outputMode="CMYK",
-                                     renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
-    assert cmyk is not None  # profileToProfile returns None only with inPlace=True
-    image.write(zlib.compress(cmyk.tobytes(), 6), filter=pikepdf.Name.FlateDecode)
+    cmyk = _transform().apply(pil)
+    pixels = limit_ink(np.asarray(cmyk), limit)
+    image.write(zlib.compress(np.ascontiguousarray(pixels).tobytes(), 6),
+                filter=pikepdf.Name.FlateDecode)
     image.ColorSpace = pikepdf.Name.DeviceCMYK
     for key in ("/DecodeParms", "/Decode"):
         if key in image:
             del image[key]
 
 
-_SRGB: list[Any] = []
+def _rgb_to_cmyk(values: tuple[float, ...], limit: int) -> list[float]:
+    """One vector colour (r, g, b in 0..1) as the profile's CMYK, ink limited."""
+    import numpy as np
+    from PIL import Image
+
+    key = (values, limit)
+    if key not in _COLOURS:
+        rgb = tuple(max(0, min(255, round(v * 255))) for v in values)
+        pixel = np.asarray(_transform().apply(Image.new("RGB", (1, 1), rgb)))  # type: ignore[arg-type]
+        cmyk = limit_ink(pixel, limit)[0, 0]
+        _COLOURS[key] = [round(int(c) / 255, 4) for c in cmyk]
+    return _COLOURS[key]
 
 
-def _srgb() -> Any:
+_COLOURS: dict[tuple[tuple[float, ...], int], list[float]] = {}
+_TRANSFORM: list[Any] = []
+
+
+def _transform() -> Any:
+    """sRGB → the press profile (relative colorimetric), built once per process."""
     from PIL import ImageCms
 
-    if not _SRGB:
-        _SRGB.append(ImageCms.createProfile("sRGB"))
-    return _SRGB[0]
+    if not _TRANSFORM:
+        _TRANSFORM.append(ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"), str(PROFILE), "RGB", "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC))
+    return _TRANSFORM[0]
 
 
-def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepared:
+def prepare(joined: Path, target: Path, pad_to: int, back_pages: int,
+            ink_limit: int = 300) -> Prepared:
     """Step 1 (see the module doc): `joined` is the standard layout with its bleed."""
     import pikepdf
 
@@ -274,7 +320,7 @@ def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepare
         alts = _alts(pdf)
         pages = len(pdf.pages)
         padded = (-pages) % pad_to if pad_to > 1 else 0
-        recolour = _Recolour(pdf)
+        recolour = _Recolour(pdf, ink_limit)
         found: list[ImageUse] = []
         for index, page in enumerate(pdf.pages):
             for key in ("/Annots", "/StructParents", "/Tabs"):
@@ -290,7 +336,7 @@ def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepare
                 if drawn_w <= 0 or drawn_h <= 0:
                     continue
                 ppi = min(w / drawn_w, h / drawn_h)
-                _to_cmyk(xobject)
+                _to_cmyk(xobject, ink_limit)
                 number = index + 1 + (padded if index >= pages - back_pages else 0)
                 found.append(ImageUse(number, alts.get((index, mcid), ""), (w, h), round(ppi)))
         for key in ("/StructTreeRoot", "/MarkInfo", "/Names", "/ViewerPreferences", "/Lang",
@@ -324,7 +370,7 @@ def prepare(joined: Path, target: Path, pad_to: int, back_pages: int) -> Prepare
 
 
 def ghostscript(source: Path, target: Path, profile: Path, epoch: int) -> None:
-    """Step 2: PDF/X-3 in CMYK with `profile` as the output intent."""
+    """Step 2: Ghostscript's PDF/X (X-3 rules) in CMYK with `profile` as the output intent."""
     gs = shutil.which("gs")
     if gs is None:
         raise PressError("ghostscript")
@@ -334,7 +380,11 @@ def ghostscript(source: Path, target: Path, profile: Path, epoch: int) -> None:
     cmd = [gs, "-q", "-dPDFX", "-dBATCH", "-dNOPAUSE", "-dNOSAFER", "-sDEVICE=pdfwrite",
            "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK",
            f"-sOutputICCProfile={profile}", "-dAutoRotatePages=/None",
-           "-dEmbedAllFonts=true", "-dSubsetFonts=true", f"-sOutputFile={target}",
+           "-dEmbedAllFonts=true", "-dSubsetFonts=true",
+           # lossless: a JPEG round trip would push limited near-blacks over the ink limit
+           "-dAutoFilterColorImages=false", "-dColorImageFilter=/FlateEncode",
+           "-dAutoFilterGrayImages=false", "-dGrayImageFilter=/FlateEncode",
+           f"-sOutputFile={target}",
            str(definition), str(source)]
     try:
         proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=env,
@@ -354,7 +404,7 @@ def _ps_string(text: str) -> str:
 def _pdfx_def(profile: Path) -> str:
     """Ghostscript's PDFX_def.ps, filled in: the profile, its condition, the version."""
     return f"""%!
-[ /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark
+[ /GTS_PDFXVersion ({PDFX_VERSION}) /Trapped /False /DOCINFO pdfmark
 /ICCProfile {_ps_string(str(profile))} def
 [/_objdef {{icc_PDFX}} /type /stream /OBJ pdfmark
 [{{icc_PDFX}} << /N 4 >> /PUT pdfmark
@@ -373,7 +423,8 @@ def _pdfx_def(profile: Path) -> str:
 
 
 def finish(path: Path, title: str, date: str) -> None:
-    """Step 3: the issue's date in /Info and XMP, Producer the same in both, fixed /ID."""
+    """Step 3: PDF/X-1a:2003 declared (PDF 1.4 header, /Info and XMP), the issue's date
+    in both, Producer the same in both, fixed /ID."""
     import pikepdf
 
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
@@ -382,20 +433,150 @@ def finish(path: Path, title: str, date: str) -> None:
         pdf.docinfo.Title = pikepdf.String(title)
         pdf.docinfo.CreationDate = pikepdf.String(stamp)
         pdf.docinfo.ModDate = pikepdf.String(stamp)
+        pdf.docinfo.GTS_PDFXVersion = pikepdf.String(PDFX_VERSION)
+        pdf.docinfo.Trapped = pikepdf.Name("/False")
+        if "/GTS_PDFXConformance" in pdf.docinfo:  # X-1a:2001 only
+            del pdf.docinfo["/GTS_PDFXConformance"]
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["pdf:Producer"] = producer
             meta["dc:title"] = title
             meta["xmp:CreateDate"] = f"{date}T00:00:00Z"
             meta["xmp:ModifyDate"] = f"{date}T00:00:00Z"
             meta["xmp:MetadataDate"] = f"{date}T00:00:00Z"
-            meta["pdfx:GTS_PDFXVersion"] = "PDF/X-3:2002"
+            meta["pdfx:GTS_PDFXVersion"] = PDFX_VERSION
+            meta["pdf:Trapped"] = "False"
         for key in ("xmpMM:DocumentID", "xmpMM:InstanceID"):
             with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
                 if key in meta:
                     del meta[key]
         if "/ID" in pdf.trailer:  # Ghostscript's first ID is not from the content
             del pdf.trailer["/ID"]
-        pdf.save(path, deterministic_id=True, compress_streams=True)
+        pdf.save(path, deterministic_id=True, compress_streams=True, min_version="1.4",
+                 force_version="1.4")
+
+
+_DEVICE_OK = {"/DeviceCMYK", "/DeviceGray", "/Pattern"}
+
+
+def _colour_space_ok(cs: Any) -> bool:
+    """PDF/X-1a: process colour is DeviceCMYK (or Gray), spot colours Separation/DeviceN
+    with such an alternate; no RGB, ICC-based, CIE or Lab colour."""
+    import pikepdf
+
+    if isinstance(cs, pikepdf.Name):
+        return str(cs) in _DEVICE_OK
+    if not isinstance(cs, pikepdf.Array) or len(cs) == 0:
+        return False
+    family = str(cs[0])
+    if family == "/Separation" and len(cs) > 2:
+        return _colour_space_ok(cs[2])
+    if family == "/DeviceN" and len(cs) > 2:
+        return _colour_space_ok(cs[2])
+    if family == "/Indexed" and len(cs) > 1:
+        return _colour_space_ok(cs[1])
+    if family == "/Pattern":
+        return len(cs) == 1 or _colour_space_ok(cs[1])
+    return len(cs) == 1 and family in _DEVICE_OK
+
+
+def conformance(pdf: Any) -> list[str]:
+    """The PDF/X-1a:2003 (ISO 15930-4) requirements a file can be checked for, each failure
+    as a short English key with the object where it was found; [] when the file conforms.
+    Colour: only CMYK/grey/spot. Transparency: none (no soft masks, constant alpha 1,
+    blend mode Normal, no transparency groups). Fonts embedded. Boxes: a TrimBox on every
+    page inside the BleedBox inside the MediaBox. One GTS_PDFX output intent with a
+    condition and a CMYK profile. /Info: version, Trapped True/False, title, dates. None
+    of: encryption, JavaScript or actions, annotations on the page, transfer functions,
+    halftones, PostScript XObjects, alternate images, OPI."""
+    import pikepdf
+
+    found: list[str] = []
+    if pdf.pdf_version > "1.4":
+        found.append(f"version:{pdf.pdf_version}")
+    if pdf.is_encrypted:
+        found.append("encrypted")
+    info = pdf.docinfo
+    if str(info.get("/GTS_PDFXVersion", "")) != PDFX_VERSION:
+        found.append("info:GTS_PDFXVersion")
+    if str(info.get("/Trapped", "")) not in ("/True", "/False"):
+        found.append("info:Trapped")
+    for key in ("/Title", "/CreationDate", "/ModDate"):
+        if key not in info:
+            found.append(f"info:{key[1:]}")
+    if "/Metadata" in pdf.Root:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            if meta.get("pdfx:GTS_PDFXVersion", PDFX_VERSION) != PDFX_VERSION:
+                found.append("xmp:GTS_PDFXVersion")
+    intents = [i for i in pdf.Root.get("/OutputIntents", []) if i.get("/S") == "/GTS_PDFX"]
+    if len(intents) != 1:
+        found.append("output-intent")
+    else:
+        profile = intents[0].get("/DestOutputProfile")
+        if not str(intents[0].get("/OutputConditionIdentifier", "")):
+            found.append("output-intent:condition")
+        if profile is None or int(profile.get("/N", 0)) != 4:
+            found.append("output-intent:profile")
+    names = pdf.Root.get("/Names", {})
+    if "/JavaScript" in names or "/OpenAction" in pdf.Root or "/AA" in pdf.Root:
+        found.append("actions")
+    for number, page in enumerate(pdf.pages, 1):
+        obj = page.obj
+        media = [float(v) for v in obj.MediaBox]
+        trim = obj.get("/TrimBox")
+        bleed = [float(v) for v in obj.get("/BleedBox", obj.MediaBox)]
+        if trim is None:
+            found.append(f"trimbox:{number}")
+        elif not (_within([float(v) for v in trim], bleed) and _within(bleed, media)):
+            found.append(f"boxes:{number}")
+        if "/Annots" in obj or "/AA" in obj:
+            found.append(f"annotations:{number}")
+        group = obj.get("/Group")
+        if group is not None and group.get("/S") == "/Transparency":
+            found.append(f"transparency-group:{number}")
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            continue
+        where = f"{obj.objgen[0]}"
+        kind, subtype = obj.get("/Type"), obj.get("/Subtype")
+        if kind == "/ExtGState":
+            if str(obj.get("/SMask", "/None")) != "/None":
+                found.append(f"soft-mask:{where}")
+            if float(obj.get("/CA", 1)) != 1 or float(obj.get("/ca", 1)) != 1:
+                found.append(f"alpha:{where}")
+            if str(obj.get("/BM", "/Normal")) not in ("/Normal", "/Compatible"):
+                found.append(f"blend-mode:{where}")
+            if any(k in obj for k in ("/TR", "/TR2", "/HT")):
+                found.append(f"transfer-or-halftone:{where}")
+        elif subtype == "/Image":
+            if "/SMask" in obj or "/SMaskInData" in obj and int(obj.SMaskInData) != 0:
+                found.append(f"soft-mask:{where}")
+            if not obj.get("/ImageMask", False) and not _colour_space_ok(obj.get("/ColorSpace")):
+                found.append(f"colour:{where}")
+            if any(k in obj for k in ("/Alternates", "/OPI")):
+                found.append(f"alternates-or-opi:{where}")
+        elif subtype in ("/Form", "/PS"):
+            group = obj.get("/Group")
+            if subtype == "/PS" or "/OPI" in obj:
+                found.append(f"postscript-or-opi:{where}")
+            elif group is not None and group.get("/S") == "/Transparency":
+                found.append(f"transparency-group:{where}")
+        elif kind == "/FontDescriptor":
+            if not any(k in obj for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                found.append(f"font:{str(obj.get('/FontName', where))[1:]}")
+        if "/ColorSpace" in obj and isinstance(obj.ColorSpace, pikepdf.Dictionary):
+            for name, cs in obj.ColorSpace.items():  # a resource dictionary's spaces
+                if not _colour_space_ok(cs):
+                    found.append(f"colour:{where}{name}")
+        if "/Shading" in obj and isinstance(obj.Shading, pikepdf.Dictionary):
+            for name, shading in obj.Shading.items():
+                if not _colour_space_ok(shading.get("/ColorSpace")):
+                    found.append(f"colour:{where}{name}")
+    return sorted(set(found))
+
+
+def _within(inner: list[float], outer: list[float], slack: float = 0.01) -> bool:
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
 
 
 def _ink(path: Path, dpi: int = 24) -> list[float]:
@@ -520,13 +701,15 @@ def preflight(path: Path, prepared: Prepared, ink_limit: int = INK_LIMIT) -> dic
         intent = {"condition": str(intents[0].get("/OutputConditionIdentifier", "")),
                   "info": str(intents[0].get("/Info", ""))} if intents else {}
         version = str(pdf.docinfo.get("/GTS_PDFXVersion", ""))
+        pdfx = conformance(pdf)
+        problems.extend(f"pdfx:{p}" for p in pdfx)
         interpolated = sum(1 for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
                            and o.get("/Subtype") == "/Image" and o.get("/Interpolate") is True)
     ink = _ink(path)
     if max(ink, default=0) > ink_limit:
         problems.append("ink")
     return {
-        "pdfx": version, "output_intent": intent, "pages": len(boxes),
+        "pdfx": version, "pdfx_failures": pdfx, "output_intent": intent, "pages": len(boxes),
         "blank_pages_added": prepared.padded, "boxes": boxes, "colour_spaces": spaces,
         "fonts": sorted(fonts, key=lambda f: f["name"]),
         "small_type": {"glyph_runs": small, "not_k_only": small_not_k},
