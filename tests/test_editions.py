@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ROOT as ROOT_DIR
 from conftest import run_cli
 
 from greenpub import editions
@@ -98,3 +99,39 @@ def test_every_installed_edition_declares_itself():
     assert order[-1] == "web"  # it needs every other edition
     waves = editions.waves(order)
     assert waves[-1] == ["web"] and sum(map(len, waves)) == len(order)
+
+
+def test_heavy_libraries_load_only_for_the_editions_that_use_them(mini: Path, tmp_path: Path):
+    """Every edition class is imported to read its declarations, but numpy (~150 ms a
+    process) runs only when an edition that computes with it renders: a web and braille
+    build never loads it."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from pathlib import Path
+from greenpub.editions import registry
+from greenpub.editions.base import BuildOptions
+from greenpub.pipeline import Pipeline
+registry()
+def loaded():
+    module = sys.modules.get("numpy")
+    return module is not None and type(module).__name__ != "_LazyModule"
+print("after-registry", loaded())
+Pipeline(Path(sys.argv[1]), Path(sys.argv[2]), BuildOptions(formats=tuple(sys.argv[3].split(",")),
+         drafts=True, jobs=1)).run()
+print("after-build", loaded())
+from greenpub.editions.audio.encode import silence
+silence(10)  # the first use loads it: the check above can see a loaded numpy
+print("after-use", loaded())
+"""
+    def run(formats: str) -> str:
+        out = tmp_path / formats.replace(",", "-")
+        proc = subprocess.run([sys.executable, "-c", script, str(mini), str(out), formats],
+                              capture_output=True, text=True, cwd=str(ROOT_DIR), timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        return proc.stdout
+
+    assert run("web,braille").split() == ["after-registry", "False", "after-build", "False",
+                                          "after-use", "True"]

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Article, Issue
 from ...errors import RenderError
+from ...lazy import lazy_import
 from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 from .encode import (
@@ -39,6 +38,11 @@ from .engines import TTS_OPTIONS, Narrator, TtsCache, make_engine
 from .normalise import merged_lexicon
 from .script import ScriptWriter, article_script, contents_script
 from .settings import AudioSettings, load_settings
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")
 
 __all__ = ["AudioEdition", "IssueAudio"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lameenc
-import numpy as np
 from mutagen.id3 import (
     APIC,
     CHAP,
@@ -25,7 +25,13 @@ from mutagen.id3 import (
     CTOCFlags,
 )
 
+from ...lazy import lazy_import
 from .engines import SAMPLE_RATE
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")
 
 # Sample peaks are bent under -2.5 dBFS before encoding: MP3 coding and the samples
 # between samples add up to ~1.5 dB, and the decoded file must stay at or under

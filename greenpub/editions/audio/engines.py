@@ -26,13 +26,17 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...errors import RenderError
+from ...lazy import lazy_import
 from . import messages as M
 from .settings import AudioSettings
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")
 
 SAMPLE_RATE = 22050  # espeak-ng's native rate; gTTS audio is resampled to it
 TTS_OPTIONS = ("espeak", "gtts", "auto")

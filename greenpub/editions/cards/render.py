@@ -11,17 +11,22 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-import numpy as np
 import segno
 from PIL import Image, ImageDraw, ImageOps
 
 from ...errors import ConfigError
+from ...lazy import lazy_import
 from . import messages as M
 from .textlayout import DoesNotFit, FittedText, fit, pil_font
 from .theme import MIN_CONTRAST, ImageLayer, Layer, RectLayer, ScrimLayer, TextLayer, Theme
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")
 
 PNG_COMPRESS_LEVEL = 6
 QR_BORDER = 4  # modules of quiet zone, as ISO/IEC 18004 asks

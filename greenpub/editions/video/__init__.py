@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import numpy as np
 from PIL import Image
 
 from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Article, Issue
 from ...errors import ConfigError, RenderError
+from ...lazy import lazy_import
 from ..audio.engines import SAMPLE_RATE, TTS_OPTIONS, Narrator, TtsCache, make_engine
 from ..audio.normalise import merged_lexicon, normalize
 from ..audio.settings import load_settings as load_audio_settings
@@ -37,6 +37,11 @@ from . import encode
 from . import messages as M
 from .settings import VideoSettings, load_settings
 from .timeline import plan, soundtrack, webvtt
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")
 
 __all__ = ["VideoEdition"]
 

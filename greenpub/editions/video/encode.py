@@ -9,16 +9,22 @@ import shutil
 import subprocess
 import wave
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import Image
 
 from ...errors import RenderError
+from ...lazy import lazy_import
 from ..audio.encode import normalise_loudness
 from ..audio.engines import SAMPLE_RATE
 from . import messages as M
 from .settings import VideoSettings
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")
 
 OVERSAMPLE = 4
 AAC_RATE = 48000
