@@ -456,6 +456,8 @@ def finish(path: Path, title: str, date: str) -> None:
 
 
 _DEVICE_OK = {"/DeviceCMYK", "/DeviceGray", "/Pattern"}
+_FILTERS_OK = {"/ASCIIHexDecode", "/ASCII85Decode", "/CCITTFaxDecode", "/DCTDecode",
+               "/FlateDecode", "/RunLengthDecode"}
 
 
 def _colour_space_ok(cs: Any) -> bool:
@@ -487,7 +489,9 @@ def conformance(pdf: Any) -> list[str]:
     page inside the BleedBox inside the MediaBox. One GTS_PDFX output intent with a
     condition and a CMYK profile. /Info: version, Trapped True/False, title, dates. None
     of: encryption, JavaScript or actions, annotations on the page, transfer functions,
-    halftones, PostScript XObjects, alternate images, OPI."""
+    halftones, PostScript XObjects, alternate images, OPI, embedded files, LZW/JBIG2/JPEG
+    2000 compression. A file /ID. (The rule list was compared with the PDF/X-1a profile of
+    the `preflight` Ruby gem.)"""
     import pikepdf
 
     found: list[str] = []
@@ -503,6 +507,8 @@ def conformance(pdf: Any) -> list[str]:
     for key in ("/Title", "/CreationDate", "/ModDate"):
         if key not in info:
             found.append(f"info:{key[1:]}")
+    if "/ID" not in pdf.trailer:
+        found.append("document-id")
     if "/Metadata" in pdf.Root:
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             if meta.get("pdfx:GTS_PDFXVersion", PDFX_VERSION) != PDFX_VERSION:
@@ -512,8 +518,9 @@ def conformance(pdf: Any) -> list[str]:
         found.append("output-intent")
     else:
         profile = intents[0].get("/DestOutputProfile")
-        if not str(intents[0].get("/OutputConditionIdentifier", "")):
-            found.append("output-intent:condition")
+        for key in ("/OutputConditionIdentifier", "/Info"):
+            if not str(intents[0].get(key, "")):
+                found.append(f"output-intent:{key[1:]}")
         if profile is None or int(profile.get("/N", 0)) != 4:
             found.append("output-intent:profile")
     names = pdf.Root.get("/Names", {})
@@ -538,6 +545,13 @@ def conformance(pdf: Any) -> list[str]:
             continue
         where = f"{obj.objgen[0]}"
         kind, subtype = obj.get("/Type"), obj.get("/Subtype")
+        if kind in ("/Filespec", "/EmbeddedFile"):
+            found.append(f"embedded-file:{where}")
+        if isinstance(obj, pikepdf.Stream):
+            filters = obj.get("/Filter")
+            chain = filters if isinstance(filters, pikepdf.Array) else [filters] if filters else []
+            if any(str(f) not in _FILTERS_OK for f in chain):
+                found.append(f"compression:{where}")
         if kind == "/ExtGState":
             if str(obj.get("/SMask", "/None")) != "/None":
                 found.append(f"soft-mask:{where}")
