@@ -184,6 +184,9 @@ class _IssueAudio:
         digests = []
         rel = paths.audio_contents(issue.id)
         closing = self.feedback_script()
+        if closing is not None:  # the label is the editors' text (site.yaml)
+            self.check_words(closing, M.FEEDBACK_TITLE)
+            self.check_chars(closing, M.FEEDBACK_TITLE, ctx.site.path)
         # Track numbers follow the playlist (contents first, the survey last), "n/total" as
         # players expect; excluded articles leave no gaps.
         total = len(issue.articles) + 1 + (closing is not None)
@@ -237,16 +240,14 @@ class _IssueAudio:
 
     def feedback_script(self, by_sentence: bool = False) -> ScriptWriter | None:
         """The closing part on the residents' survey; None when site.yaml has no
-        `feedback:`. It says where the survey is in the editions this build makes."""
+        `feedback:`. It says where the survey is in the editions this build makes.
+        The talking books end with it too (`by_sentence`)."""
         site, ctx = self.ctx.site, self.ctx
         if site.feedback is None:
             return None
-        script = feedback_script(site.feedback, site.contact, site.publisher, self.settings,
-                                 self.lexicon, web=ctx.has_format("web"),
-                                 printed=ctx.has_format("print"), by_sentence=by_sentence)
-        self.check_words(script, M.FEEDBACK_TITLE)
-        self.check_chars(script, M.FEEDBACK_TITLE, site.path)
-        return script
+        return feedback_script(site.feedback, site.contact, site.publisher, self.settings,
+                               self.lexicon, web=ctx.has_format("web"),
+                               printed=ctx.has_format("print"), by_sentence=by_sentence)
 
     def feedback_inputs(self) -> list[Any]:
         """What the survey part is made from besides its script (for cache keys)."""

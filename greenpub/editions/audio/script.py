@@ -235,7 +235,7 @@ def feedback_script(feedback: Feedback, contact: Contact, publisher: str,
     w.at("feedback").say(M.FEEDBACK_THANKS)
     w.say(M.FEEDBACK_INVITE)
     if web:
-        w.say(M.FEEDBACK_WEB.format(label=feedback.label))
+        w.say(M.FEEDBACK_WEB.format(label=_sentence(feedback.label)))  # shown as written
     if printed:
         w.say(M.FEEDBACK_PRINT)
     if not (web or printed):  # no page of this build links it: name the site it is on
