@@ -1,6 +1,7 @@
 """What the DAISY and the EPUB talking books share: the issue as sections (the contents,
-then one per article, then the residents' survey when site.yaml has one), each a sentence-by-sentence script spoken into one MP3 with the
-time span of every sentence, and the print page each section starts on.
+then one per article, then the residents' survey when site.yaml has one), each a
+sentence-by-sentence script spoken into one MP3 with the time span of every sentence, and
+the print page each section starts on.
 
 The speech is the audiobook's (same script writer, voices, TTS cache and loudness);
 only the segmentation differs: one segment per sentence, so a player can highlight the
