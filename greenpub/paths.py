@@ -94,6 +94,12 @@ def audio_article(issue_id: str, article: Article, position: int | None = None) 
     return f"audio/{issue_id}/{position or article.order:02d}-{article.slug}.mp3"
 
 
+def audio_feedback(issue_id: str, position: int) -> str:
+    """The closing part on the residents' survey (site.yaml feedback:), after the last
+    article (`position`: the number after the last article's)."""
+    return f"audio/{issue_id}/{position:02d}-feedback.mp3"
+
+
 def audio_issue(issue_id: str) -> str:
     return f"audio/{issue_id}/green-seogu-{issue_id}.mp3"
 

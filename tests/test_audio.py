@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from greenpub.cache import BuildCache
-from greenpub.config import SiteConfig
+from greenpub.config import Feedback, SiteConfig
 from greenpub.content.model import Issue
 from greenpub.content.reader import read_content
 from greenpub.editions.audio import AudioEdition
@@ -194,6 +195,55 @@ def test_transcripts_are_what_the_voice_says(built) -> None:
     assert [c["title"] for c in chapters["chapters"]] == ["차례"] + [
         a.title for a in issue.articles]
     assert chapters["chapters"][0]["startTime"] == 0
+
+
+SURVEY = Feedback("https://www.seo.incheon.kr/green/survey", "소식지 독자 의견 조사에 참여해 주세요")
+
+
+def _chapter_titles(path: Path) -> list[str]:
+    return [c.sub_frames["TIT2"].text[0]
+            for c in sorted(ID3(path).getall("CHAP"), key=lambda c: c.start_time)]
+
+
+def test_feedback_survey_is_the_last_chapter_and_said_in_words(built, tmp_path: Path) -> None:
+    """site.yaml feedback: the issue's audiobook ends with a chapter on the survey: where
+    to find it and the office's phone, never its address spelled out; the articles'
+    voices come from the cache; a new label re-renders only that part and the whole.
+    Real espeak-ng; chapters read back with mutagen."""
+    tmp, issue, plain = built
+    cfg, _ = _gated()
+    cfg = dataclasses.replace(cfg, feedback=SURVEY)
+    shutil.copytree(tmp / "cache", tmp_path / "cache")  # the module's voices, left as they are
+    result = _render(cfg, issue, tmp_path / "fb", tmp_path / "cache")
+    o, out = result.outputs.issue, tmp_path / "fb"
+    closing = (out / "audio/2021-03/03-feedback.txt").read_text("utf-8")
+    # one more track: every part's track tag (n/total) changes, but only the survey is
+    # spoken (the other voices come from the TTS cache)
+    assert result.counters["tts_calls"] == len(closing.splitlines())
+    assert o["audio_feedback"] == "audio/2021-03/03-feedback.mp3"
+    titles = _chapter_titles(out / o["mp3"])
+    assert titles == ["차례", *(a.title for a in issue.articles), "독자 의견 조사"]
+    assert "독자 의견 조사" not in _chapter_titles(tmp / "out" / plain.outputs.issue["mp3"])
+    assert [c["title"] for c in o["chapters"]][-1] == "독자 의견 조사"
+    assert abs(o["chapters"][-1]["end"] - MP3(out / o["mp3"]).info.length) < 0.1
+    lines = (out / o["transcript"]).read_text("utf-8").splitlines()
+    assert lines[-len(closing.splitlines()):] == closing.splitlines()
+    assert closing.startswith("독자 의견 조사 안내.\n")
+    assert "링크 이름: 소식지 독자 의견 조사에 참여해 주세요." in closing
+    assert "뒤표지의 큐알 코드" in closing  # the print edition is built too
+    assert "홍보정책담당관, 공삼이, 오육공에 사일일사" in closing  # contact: in site.yaml
+    assert not re.search(r"[^가-힣 .,?!:;\n]", closing)  # no address, only Hangul
+    playlist = (out / o["m3u"]).read_text("utf-8").splitlines()
+    assert playlist[-1] == "03-feedback.mp3" and playlist[-2].endswith("04. 제301호 (2021년 3월) 독자 의견 조사")
+    assert ID3(out / o["audio_feedback"])["TRCK"].text[0] == "4/4"
+    # a new label: that part and the whole again, nothing else
+    cfg = dataclasses.replace(cfg, feedback=Feedback(SURVEY.url, "독자 설문"))
+    again = _render(cfg, issue, tmp_path / "fb2", tmp_path / "cache", formats=("audio",))
+    assert again.cache.misses == 2 and again.cache.hits == 3
+    closing = (tmp_path / "fb2/audio/2021-03/03-feedback.txt").read_text("utf-8")
+    # without the web and print editions: the site the survey is on, by name
+    assert "큐알" not in closing and "링크" not in closing
+    assert "독자 설문. 설문은 에스이오 점 인천 점 케이알 누리집에 있습니다." in closing
 
 
 def test_mp3_is_mono_speech_at_the_loudness_target(built) -> None:

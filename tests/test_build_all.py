@@ -11,7 +11,8 @@ from browser import axe_violations, horizontal_overflow, phone_page, serve_folde
 from conftest import build_sample
 
 ISSUE_KEYS = {"web", "pdf", "pdf_large", "brf", "pef", "braille_check", "braille_preview",
-              "mp3", "m3u", "og", "daisy", "daisy_zip", "epub", "transcript", "chapters_json"}
+              "mp3", "m3u", "og", "daisy", "daisy_zip", "epub", "transcript", "chapters_json",
+              "audio_feedback"}  # content/site.yaml has feedback:
 ARTICLE_KEYS = {"web", "mp3", "transcript", "cards", "cards_zip", "og"}
 
 
@@ -112,4 +113,6 @@ def test_audio_files_are_numbered_without_gaps(built):
     names = [a["outputs"]["mp3"].rsplit("/", 1)[1] for a in published]
     assert names == [f"{i:02d}-{a['slug']}.mp3" for i, a in enumerate(published, 1)]
     playlist = (out / issue["outputs"]["m3u"]).read_text("utf-8").splitlines()
-    assert [ln for ln in playlist if ln.endswith(".mp3")] == ["00-contents.mp3", *names]
+    # the survey's closing part last (content/site.yaml has feedback:)
+    assert [ln for ln in playlist if ln.endswith(".mp3")] == [
+        "00-contents.mp3", *names, f"{len(names) + 1:02d}-feedback.mp3"]

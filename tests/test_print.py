@@ -18,7 +18,7 @@ from conftest import MINI, ROOT, SAMPLE, run_cli
 from PIL import Image
 
 from greenpub.cache import BuildCache
-from greenpub.config import SiteConfig
+from greenpub.config import Feedback, SiteConfig
 from greenpub.content.model import Issue
 from greenpub.content.reader import read_content
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition
@@ -421,6 +421,38 @@ def test_back_page_names_only_the_editions_this_build_made(tmp_path: Path):
     text = " ".join(_text(ctx.out / "print/green-seogu-2021-03.pdf").split())
     assert "점자" not in text and "오디오북" not in text and "음성" not in text
     assert "큰 글자판 PDF" in text
+
+
+
+SURVEY_URL = "https://www.seo.incheon.kr/green/survey?from=print"
+SURVEY_LABEL = "소식지 독자 의견 조사에 참여해 주세요"
+
+
+def test_back_page_carries_the_feedback_survey(built: dict, tmp_path: Path):
+    """site.yaml feedback: on the back page of both PDFs: label, QR code (tagged with Korean
+    alt text, decoding to the survey) and the address as text; 16 pt or more in large print."""
+    cfg, issue = _issue()
+    cfg = dataclasses.replace(cfg, feedback=Feedback(SURVEY_URL, SURVEY_LABEL))
+    result, ctx = _render(tmp_path, cfg, issue, formats=("print",))
+    for kind in ("pdf", "pdf_large"):
+        pdf = ctx.out / result.outputs.issue[kind]
+        back = _text(pdf, _pages(pdf))
+        assert SURVEY_LABEL in " ".join(back.split()), kind
+        assert SURVEY_URL in "".join(back.split()), kind  # the address, maybe wrapped
+        assert "설문 주소" in back and "독자 의견 조사" in back
+        assert f"설문 참여 QR 코드: {SURVEY_LABEL}" in _struct_alts(pdf), kind
+    assert min(_glyph_sizes(ctx.out / result.outputs.issue["pdf_large"])) >= 16 - 0.05
+    pdf = ctx.out / result.outputs.issue["pdf"]  # zbar-tools: APT_PACKAGES in the Makefile
+    last = _pages(pdf)
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", str(last), "-l", str(last),
+                    str(pdf), str(tmp_path / "back")], check=True)
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(next(tmp_path.glob("back*.png")))],
+                           capture_output=True, text=True).stdout.split()
+    assert SURVEY_URL in found, found
+    # without feedback: no survey block (the module's build has none)
+    plain = built["out"] / "print/green-seogu-2021-03.pdf"
+    assert "설문 주소" not in _text(plain, _pages(plain))
+    assert not any(a.startswith("설문 참여 QR") for a in _struct_alts(plain))
 
 
 # --- the issue laid out part by part and joined (editions/print/assemble.py) -------------

@@ -15,6 +15,7 @@ from PIL import Image
 from test_print import _issue, _text
 
 from greenpub.cache import BuildCache
+from greenpub.config import Feedback
 from greenpub.editions.base import BuildOptions, RenderContext, run_edition
 from greenpub.editions.print import PrintEdition
 from greenpub.editions.print.press import PROFILE, conformance, limit_ink, prepare
@@ -22,10 +23,11 @@ from greenpub.editions.print.settings import load_settings
 from greenpub.errors import ConfigError, RenderError
 
 MM = 72 / 25.4
+SURVEY = "https://www.seo.incheon.kr/green/survey"
 
 
-def _press(tmp: Path, issue, name: str = "out", cache: str = "cache", **options):
-    cfg = _issue()[0]
+def _press(tmp: Path, issue, name: str = "out", cache: str = "cache", cfg=None, **options):
+    cfg = cfg or _issue()[0]
     ctx = RenderContext(site=cfg, out=tmp / name, project=ROOT,
                         options=BuildOptions(formats=("print",), **options),
                         cache=BuildCache(tmp / cache))
@@ -46,12 +48,14 @@ def _plain(issue):
 def press(tmp_path_factory: pytest.TempPathFactory) -> dict:
     tmp = tmp_path_factory.mktemp("press")
     result, ctx = _press(tmp, _issue()[1])
-    plain, plain_ctx = _press(tmp, _plain(_issue()[1]), "plain", "plain-cache")
+    # the plain issue with the residents' survey on its back cover (site.yaml feedback:)
+    survey = dataclasses.replace(_issue()[0], feedback=Feedback(SURVEY, "독자 의견 조사"))
+    plain, plain_ctx = _press(tmp, _plain(_issue()[1]), "plain", "plain-cache", survey)
     standard = run_edition(PrintEdition(), _issue()[1], RenderContext(
         site=_issue()[0], out=tmp / "std", project=ROOT, options=BuildOptions(formats=("print",)),
         cache=BuildCache(tmp / "cache")), part="standard")
     return {"tmp": tmp, "result": result, "out": ctx.out, "plain": plain_ctx.out / plain.outputs.issue["press"],
-            "plain_result": plain, "standard": tmp / "std" / standard.outputs.issue["pdf"]}
+            "plain_result": plain, "plain_out": plain_ctx.out, "standard": tmp / "std" / standard.outputs.issue["pdf"]}
 
 
 def _pdf(press: dict) -> Path:
@@ -230,6 +234,18 @@ def test_press_pdf_is_cached_and_byte_reproducible(press: dict):
     for key in ("press", "press_zip", "press_preflight_json"):
         assert (fresh_ctx.out / fresh.outputs.issue[key]).read_bytes() == (
             press["out"] / press["result"].outputs.issue[key]).read_bytes(), key
+
+
+def test_back_cover_with_the_survey_prints_without_links(press: dict):
+    pdf = press["plain"]
+    with pikepdf.open(pdf) as doc:
+        pages = len(doc.pages)
+        assert not any("/Annots" in p.obj for p in doc.pages)  # no links on paper
+    back = _text(pdf, pages)
+    assert "독자 의견 조사" in back and SURVEY in "".join(back.split())
+    report = json.loads((press["plain_out"] / press["plain_result"].outputs.issue[
+        "press_preflight_json"]).read_text("utf-8"))
+    assert report["small_type"]["not_k_only"] == 0 and report["pages"] % 4 == 0
 
 
 def test_pad_to_and_ink_limit_settings():

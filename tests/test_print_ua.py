@@ -14,6 +14,7 @@ from conftest import ROOT, SAMPLE
 from test_print import _issue, run_screen_pdfs
 
 from greenpub.cache import BuildCache
+from greenpub.config import Feedback
 from greenpub.content.reader import read_content
 from greenpub.editions.base import BuildOptions, RenderContext
 from greenpub.review import decide
@@ -63,6 +64,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]
     cfg, issue = _issue()
     out = {"mini": _build(tmp / "mini", cfg, issue)}
     cfg, issue = _issue()
+    # with the residents' survey on the back page (site.yaml feedback:)
+    cfg = dataclasses.replace(cfg, feedback=Feedback(
+        "https://www.seo.incheon.kr/green/survey", "소식지 독자 의견 조사에 참여해 주세요"))
     out["generated"] = _build(tmp / "gen", cfg, _generated(issue))
     out["generated-again"] = _build(tmp / "gen2", cfg, _generated(_issue()[1]))
     return out
@@ -229,6 +233,36 @@ def test_contents_links_leaders_and_annotations(pdfs: dict):
                 assert len(runs) <= 8, len(runs)
 
 
+def _in_order(node) -> list:
+    """Structure elements in document (reading) order, depth first."""
+    out = []
+    for kid in (node.K if isinstance(node.K, pikepdf.Array) else [node.K]):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            out.append(kid)
+            if "/K" in kid:
+                out.extend(_in_order(kid))
+    return out
+
+
+def test_feedback_survey_is_read_after_the_site_qr_code_and_before_its_address(pdfs: dict):
+    """The back page's survey block: a Figure with Korean alt text, then its address as a
+    Link whose annotation opens the survey; after the back page's other QR code."""
+    for kind, pdf in pdfs["generated"].items():
+        with pikepdf.open(pdf) as doc:
+            order = _in_order(doc.Root.StructTreeRoot)
+            alts = [str(e.get("/Alt", "")) for e in order]
+            site = next(i for i, a in enumerate(alts) if a.startswith("Green 서구 누리집"))
+            survey = alts.index("설문 참여 QR 코드: 소식지 독자 의견 조사에 참여해 주세요")
+            assert order[survey].S == "/Figure" and site < survey, kind
+            links = [i for i, e in enumerate(order) if e.S == "/Link" and any(
+                isinstance(k, pikepdf.Dictionary) and str(k.get("/Type")) == "/OBJR"
+                and str(k.Obj.get("/A", {}).get("/URI", "")).endswith("/green/survey")
+                for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K]))]
+            assert links and links[0] > survey, kind
+    for kind, pdf in pdfs["mini"].items():  # no feedback: no survey block
+        with pikepdf.open(pdf) as doc:
+            assert not any(str(e.get("/Alt", "")).startswith("설문 참여")
+                           for e in _in_order(doc.Root.StructTreeRoot)), kind
 def test_producer_matches_xmp_and_builds_are_byte_identical(pdfs: dict):
     for label, pdf in _all(pdfs):
         with pikepdf.open(pdf) as doc:

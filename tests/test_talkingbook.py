@@ -488,3 +488,52 @@ def test_force_encodes_each_section_once_for_both_books(built, tmp_path: Path) -
     report = json.loads((tmp_path / "out" / "build-report.json").read_text("utf-8"))
     assert report["counters"]["talkingbook_audio_encoded"] == 3  # not 6
     assert report["counters"]["tts_calls"] == 0  # the voices come from the TTS cache
+
+
+def test_feedback_survey_closes_both_books(built, tmp_path: Path) -> None:
+    """site.yaml feedback: both books end with the survey's closing part (the audiobook's),
+    as their own section: valid DAISY documents, an h2 in the ncc, EPUB back matter in the
+    nav, epubcheck clean; the other sections come from the cache."""
+    tmp, _ = built
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    with (content / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write("feedback:\n  url: https://www.seo.incheon.kr/green/survey\n"
+                "  label: 소식지 독자 의견 조사에 참여해 주세요\n")
+    shutil.copytree(tmp / "cache", tmp_path / "cache")
+    r = run_cli("build", "--content", str(content), "--out", str(tmp_path / "out"), "--cache",
+                str(tmp_path / "cache"), "--formats", "daisy,epub", "-q")
+    assert r.code == 0, r.err
+    out = tmp_path / "out"
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["counters"]["talkingbook_audio_encoded"] == 1  # the survey's section only
+    book = out / BOOK
+    assert {p.name for p in book.glob("s03.*")} == {"s03.html", "s03.smil", "s03.mp3"}
+    xhtml, smil = etree.DTD(str(XHTML_DTD)), etree.DTD(str(SMIL_DTD))
+    for path, dtd in ((book / "s03.html", xhtml), (book / "s03.smil", smil),
+                      (book / "ncc.html", xhtml)):
+        assert dtd.validate(_xml(path)), (path.name, dtd.error_log.filter_from_errors()[:3])
+    text = " ".join("".join(_xml(book / "s03.html").getroot().itertext()).split())
+    # no web or print edition in this build: the site the survey is on, never its address
+    assert "소식지 독자 의견 조사에 참여해 주세요. 설문은 seo.incheon.kr 누리집에 있습니다." in text
+    assert "https" not in text and "032-560-4114" in text
+    root, meta = _ncc(out)
+    heads = [(e.tag[len(H):], "".join(e.itertext()).strip()) for e in root.find(f"{H}body")
+             if e.tag.startswith(f"{H}h")]
+    assert heads[-1] == ("h2", "독자 의견 조사 안내")
+    clips = [_npt(a.get("clip-end")) for a in _xml(book / "s03.smil").iter("audio")]
+    assert abs(clips[-1] - MP3(book / "s03.mp3").info.length) < 0.2
+    epub = out / f"epub/green-seogu-{ISSUE}.epub"
+    with zipfile.ZipFile(epub) as z:
+        nav = " ".join("".join(etree.fromstring(z.read("EPUB/nav.xhtml")).itertext()).split())
+        last = etree.fromstring(z.read("EPUB/s03.xhtml"))
+    assert "소식지 구독 방법 설문에 참여해 주세요 독자 의견 조사" in nav
+    (section,) = last.iter(f"{H}section")
+    assert section.get(f"{{{EPUB_NS}}}type") == "backmatter"
+    java = shutil.which("java")
+    assert java and EPUBCHECK.is_file()
+    subprocess.run([java, "-jar", str(EPUBCHECK), "--json", str(tmp_path / "check.json"),
+                    str(epub)], capture_output=True, timeout=600, check=False)
+    check = json.loads((tmp_path / "check.json").read_text("utf-8"))
+    assert [m["ID"] for m in check["messages"]
+            if m["severity"] in ("FATAL", "ERROR", "WARNING")] == []

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import paths
 from ...cache import digest, tree_digest
-from ...content.model import Article, Issue
+from ...content.model import Issue
 from ...errors import RenderError
 from ...lazy import lazy_import
 from ..base import Edition, Outputs, OutputSpec, RenderContext
@@ -36,7 +36,7 @@ from .encode import (
 )
 from .engines import TTS_OPTIONS, Narrator, TtsCache, make_engine
 from .normalise import merged_lexicon
-from .script import ScriptWriter, article_script, contents_script
+from .script import ScriptWriter, article_script, contents_script, feedback_script
 from .settings import AudioSettings, load_settings
 
 if TYPE_CHECKING:
@@ -159,11 +159,12 @@ class _IssueAudio:
 
     # -- parts -------------------------------------------------------------------
     def part(self, key: str, rel: str, script: ScriptWriter, label: str, title: str,
-             track: str, description: str = "") -> tuple[dict[str, Any], str]:
-        """One cached MP3 (contents or an article) with its transcript beside it; returns
-        its unit data and input digest."""
+             track: str, description: str = "",
+             extra: dict[str, Any] | None = None) -> tuple[dict[str, Any], str]:
+        """One cached MP3 (contents, an article or the survey) with its transcript beside
+        it; returns its unit data and input digest."""
         inputs = {**self.common, "script": _script_digest(script), "title": title,
-                  "track": track, "description": description}
+                  "track": track, "description": description, **(extra or {})}
 
         def produce(tmp: Path) -> dict[str, Any]:
             audio, engine = self.speak(script, label)
@@ -182,16 +183,21 @@ class _IssueAudio:
                                    ctx.drafts)
         self.check_words(contents, M.CONTENTS_NOTE.rstrip("."))
         self.check_chars(contents, M.CONTENTS_NOTE.rstrip("."), issue.file)
-        parts: list[tuple[str, Article | None]] = []
+        # (MP3, chapter title, article slug) in playing order
+        parts: list[tuple[str, str, str | None]] = []
         digests = []
         rel = paths.audio_contents(issue.id)
-        # Track numbers follow the playlist (contents first), "n/total" as players expect;
-        # excluded articles leave no gaps.
-        total = len(issue.articles) + 1
+        closing = self.feedback_script()
+        if closing is not None:  # the label is the editors' text (site.yaml)
+            self.check_words(closing, M.FEEDBACK_TITLE)
+            self.check_chars(closing, M.FEEDBACK_TITLE, ctx.site.path)
+        # Track numbers follow the playlist (contents first, the survey last), "n/total" as
+        # players expect; excluded articles leave no gaps.
+        total = len(issue.articles) + 1 + (closing is not None)
         contents_title = f"{issue.label} {M.CONTENTS_TITLE}"
         data, d = self.part("00-contents", rel, contents, "차례", contents_title,
                             f"1/{total}", M.CONTENTS_DESCRIPTION.format(album=self.album))
-        parts.append((rel, None))
+        parts.append((rel, M.CONTENTS_TITLE, None))
         digests.append(d)
         playlist = [(data["duration"], contents_title, rel)]
         engines = {data["engine"]}
@@ -202,12 +208,24 @@ class _IssueAudio:
             rel = paths.audio_article(issue.id, a, track - 1)  # numbered without gaps
             data, d = self.part(a.slug, rel, script, a.title, a.title, f"{track}/{total}",
                                 a.summary)
-            parts.append((rel, a))
+            parts.append((rel, a.title, a.slug))
             digests.append(d)
             engines.add(data["engine"])
             playlist.append((data["duration"], a.title, rel))
             out.article(a.slug).update({"mp3": rel, "duration": data["duration"],
                                         "transcript": transcript_path(rel)})
+        if closing is not None:
+            rel = paths.audio_feedback(issue.id, total - 1)
+            title = f"{issue.label} {M.FEEDBACK_TITLE}"
+            data, d = self.part("zz-feedback", rel, closing, M.FEEDBACK_TITLE, title,
+                                f"{total}/{total}",
+                                M.FEEDBACK_DESCRIPTION.format(album=self.album),
+                                extra={"feedback": self.feedback_inputs()})
+            parts.append((rel, M.FEEDBACK_TITLE, None))
+            digests.append(d)
+            engines.add(data["engine"])
+            playlist.append((data["duration"], title, rel))
+            out.issue["audio_feedback"] = rel
         whole = self.whole(parts, digests, sorted(engines))
         out.issue.update({
             "mp3": paths.audio_issue(issue.id),
@@ -224,11 +242,27 @@ class _IssueAudio:
         self.write_playlist(playlist)
         return out
 
+    def feedback_script(self, by_sentence: bool = False) -> ScriptWriter | None:
+        """The closing part on the residents' survey; None when site.yaml has no
+        `feedback:`. It says where the survey is in the editions this build makes.
+        The talking books end with it too (`by_sentence`)."""
+        site, ctx = self.ctx.site, self.ctx
+        if site.feedback is None:
+            return None
+        return feedback_script(site.feedback, site.contact, site.publisher, self.settings,
+                               self.lexicon, web=ctx.has_format("web"),
+                               printed=ctx.has_format("print"), by_sentence=by_sentence)
+
+    def feedback_inputs(self) -> list[Any]:
+        """What the survey part is made from besides its script (for cache keys)."""
+        fb = self.ctx.site.feedback
+        return [fb.url, fb.label] if fb else []
+
     @property
     def whole_album(self) -> str:
         return M.WHOLE_ALBUM.format(album=self.album)
 
-    def whole(self, parts: list[tuple[str, Article | None]], digests: list[str],
+    def whole(self, parts: list[tuple[str, str, str | None]], digests: list[str],
               engines: list[str]) -> dict[str, Any]:
         """The whole issue in one MP3: the parts' frames joined, one chapter per part (the
         contents first, at 0 s), its transcript, and the chapters as a JSON chapters file
@@ -241,20 +275,19 @@ class _IssueAudio:
             chapters: list[dict[str, Any]] = []
             texts: list[str] = []
             pos = 0
-            for part_rel, article in parts:
+            for part_rel, title, slug in parts:
                 data = strip_id3((self.ctx.out / part_rel).read_bytes())
                 n = frame_samples(data)
-                chapters.append({"title": article.title if article else M.CONTENTS_TITLE,
-                                 "slug": article.slug if article else None,
+                chapters.append({"title": title, "slug": slug,
                                  "start": seconds(pos), "end": seconds(pos + n)})
                 texts.append((self.ctx.out / transcript_path(part_rel)).read_text("utf-8"))
                 frames.append(data)
                 pos += n
             marks = [Chapter(f"ch{i:02d}", c["title"], round(c["start"] * 1000),
                              round(c["end"] * 1000)) for i, c in enumerate(chapters, 1)]
+            articles = [c["title"] for c in chapters if c["slug"]]
             description = M.WHOLE_DESCRIPTION.format(
-                album=self.album, n=len(parts) - 1,
-                titles=", ".join(c["title"] for c in chapters[1:]))
+                album=self.album, n=len(articles), titles=", ".join(articles))
             self.write_mp3(tmp, rel, b"".join(frames),
                            self.tags(self.whole_album, "1/1", description,
                                      "+".join(engines), album=self.whole_album), marks)
@@ -309,6 +342,7 @@ class AudioEdition(Edition):
         "transcript": OutputSpec("음성 대본", "음성이 읽는 글 그대로(텍스트)"),
         "transcript_contents": OutputSpec("차례 음성 대본"),
         "chapters_json": OutputSpec("장(챕터) 목록(JSON)"),
+        "audio_feedback": OutputSpec("독자 의견 조사 안내 음성", "이번 호 오디오북의 마지막 장"),
         "podcast": OutputSpec("팟캐스트 피드", "팟캐스트 앱에서 구독", link=True, download=False),
     }
     settings_model = AudioSettings

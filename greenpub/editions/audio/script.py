@@ -12,7 +12,9 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from ...config import Contact, Feedback
 from ...content.model import (
     Article,
     Block,
@@ -219,4 +221,27 @@ def contents_script(issue: Issue, site_title: str, publisher: str, settings: Aud
         w.at("note-heading").say(M.CONTENTS_NOTE, settings.pause_ms // 2)
         w.blocks(issue.note_blocks)
     w.at("end", -1).say(M.CONTENTS_END)
+    return w
+
+
+def feedback_script(feedback: Feedback, contact: Contact, publisher: str,
+                    settings: AudioSettings, lexicon: Mapping[str, str], web: bool,
+                    printed: bool, by_sentence: bool = False) -> ScriptWriter:
+    """The closing part on the residents' survey (site.yaml feedback:): where a listener
+    finds it in the editions this build makes (never its address read out letter by
+    letter), and the office's phone for questions when site.yaml gives one."""
+    w = ScriptWriter(settings, lexicon, by_sentence=by_sentence)
+    w.at("feedback-title").say(M.FEEDBACK_HEAD, settings.heading_pause_ms)
+    w.at("feedback").say(M.FEEDBACK_THANKS)
+    w.say(M.FEEDBACK_INVITE)
+    if web:
+        w.say(M.FEEDBACK_WEB.format(label=_sentence(feedback.label)))  # shown as written
+    if printed:
+        w.say(M.FEEDBACK_PRINT)
+    if not (web or printed):  # no page of this build links it: name the site it is on
+        host = (urlsplit(feedback.url).hostname or "").removeprefix("www.")
+        w.say(M.FEEDBACK_HOST.format(label=feedback.label.rstrip("."), host=host))
+    if contact.phone:
+        w.say(M.FEEDBACK_PHONE.format(who=contact.department or publisher, phone=contact.phone))
+    w.at("end", -1).say(M.FEEDBACK_END)
     return w

@@ -22,6 +22,7 @@ import segno
 from lxml.html import HtmlElement
 
 from ... import paths
+from ...config import Feedback
 from ...content.model import Article, ImageRef, Issue
 from ..base import RenderContext
 from . import messages as M
@@ -207,6 +208,15 @@ def qr_svg_uri(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_data_uri(border=4, dark="#000")
 
 
+def feedback_block(feedback: Feedback | None) -> dict[str, str] | None:
+    """The residents' survey on the back page: its label, a QR code of its address (with
+    alt text for the tagged PDF) and the address printed for those without a camera."""
+    if feedback is None:
+        return None
+    return {"label": feedback.label, "url": feedback.url, "qr": qr_svg_uri(feedback.url),
+            "alt": M.QR_FEEDBACK_ALT.format(label=feedback.label)}
+
+
 def build_articles(issue: Issue, ctx: RenderContext) -> list[PrintArticle]:
     out = []
     for position, article in enumerate(issue.articles, 1):
@@ -259,4 +269,5 @@ def render_html(issue: Issue, articles: list[PrintArticle], ctx: RenderContext,
         issue_url=issue_url, site_qr=qr_svg_uri(issue_url),
         site_qr_alt=M.QR_SITE_ALT.format(url=issue_url),
         contact=[(M.CONTACT_LABELS.get(k, k), v) for k, v in site.contact.items()],
+        feedback=feedback_block(site.feedback) if part == "back" else None,
         sections=sorted({a.article.section for a in articles}))

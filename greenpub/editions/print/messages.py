@@ -58,6 +58,12 @@ LARGE_PDF = "큰 글자판 PDF"
 BACK_OTHER_FORMATS = "이 소식지는 누리집에서 다음 형식으로도 볼 수 있습니다: {formats}."
 BACK_QR = "각 기사 제목 옆 QR 코드를 스마트폰 카메라로 비추면 {targets} 바로 연결됩니다."
 BACK_QR_TARGETS = {True: "웹 페이지와 음성", False: "웹 페이지"}
+# the residents' survey (site.yaml feedback:) on the back page
+BACK_FEEDBACK_TITLE = "독자 의견 조사"
+BACK_FEEDBACK = ("QR 코드를 스마트폰 카메라로 비추거나 아래 주소로 들어가 소식지에 대한 의견을 "
+                 "들려주세요. 보내 주신 의견은 소식지를 만드는 데 반영합니다.")
+BACK_FEEDBACK_URL = "설문 주소"
+QR_FEEDBACK_ALT = "설문 참여 QR 코드: {label}"
 
 
 def with_ro(word: str) -> str:

@@ -1,6 +1,7 @@
 """What the DAISY and the EPUB talking books share: the issue as sections (the contents,
-then one per article), each a sentence-by-sentence script spoken into one MP3 with the
-time span of every sentence, and the print page each section starts on.
+then one per article, then the residents' survey when site.yaml has one), each a
+sentence-by-sentence script spoken into one MP3 with the time span of every sentence, and
+the print page each section starts on.
 
 The speech is the audiobook's (same script writer, voices, TTS cache and loudness);
 only the segmentation differs: one segment per sentence, so a player can highlight the
@@ -58,9 +59,9 @@ class Sentence:
 @dataclass
 class Section:
     index: int
-    key: str  # file stem: s00 (contents), s01 ...
+    key: str  # file stem: s00 (contents), s01 ..., and the survey's last when there is one
     title: str
-    article: Article | None
+    article: Article | None  # None: the contents (index 0) or the survey (the last one)
     script: ScriptWriter
     sentences: list[Sentence]
     blocks: list[Block]  # the body blocks the script's block numbers refer to
@@ -95,6 +96,10 @@ class Book:
         for i, a in enumerate(issue.articles, 1):
             script = article_script(a, s, lex, ctx.drafts, by_sentence=True)
             self.sections.append(self._section(i, a.title, a, script, a.blocks))
+        closing = self.audio.feedback_script(by_sentence=True)  # site.yaml feedback:
+        if closing is not None:
+            self.sections.append(self._section(len(self.sections), M.FEEDBACK_TITLE, None,
+                                               closing, []))
         found = print_pages(issue, ctx)
         self.pages = found[0] if found else None
         if found:

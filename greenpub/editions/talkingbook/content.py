@@ -44,9 +44,10 @@ def skip_kind(sentence: Sentence, section: Section) -> str | None:
 
 
 def heading_level(section: Section, sentence: Sentence) -> int | None:
-    """h1 the issue, h2 each article (and the contents' 여는 글), h3+ its subheadings."""
+    """h1 the issue, h2 each article (and the contents' 여는 글, the survey's closing
+    part), h3+ its subheadings."""
     if section.article is None:
-        return {"title": 1, "note-heading": 2}.get(sentence.role)
+        return {"title": 1, "note-heading": 2, "feedback-title": 2}.get(sentence.role)
     if sentence.role == "title":
         return 2
     if sentence.role == "heading" and 0 <= sentence.block < len(section.blocks):

@@ -113,8 +113,10 @@ class EpubWriter:
     def content(self, sec: Section) -> bytes:
         b = self.new_builder()
         html, body = self.page(b, f"{self.book.title} - {sec.title}")
-        section = b.el("section", body, epub_type="bodymatter chapter" if sec.article
-                       else "frontmatter", role="doc-chapter" if sec.article else None,
+        kind = "bodymatter chapter" if sec.article else (
+            "frontmatter" if sec.index == 0 else "backmatter")  # the contents, the survey
+        section = b.el("section", body, epub_type=kind,
+                       role="doc-chapter" if sec.article else None,
                        aria_label=sec.title, id=f"{sec.key}-text")
         b.body(sec, section)
         return _xhtml(html)
@@ -168,7 +170,7 @@ class EpubWriter:
                 continue
             li = b.el("li", top)
             first = heads[0][1]
-            b.el("a", li, book.title if sec.article is None else sec.title,
+            b.el("a", li, book.title if sec.index == 0 else sec.title,
                  href=f"{sec.key}.xhtml#{first.id}")
             subs = [(lv, s) for lv, s in heads[1:] if s.role != "title"]
             if subs:
