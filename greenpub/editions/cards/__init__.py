@@ -18,7 +18,8 @@ from typing import Any
 from ... import paths
 from ...config import SiteConfig
 from ...content.model import Article, Issue
-from ...errors import GreenpubError, RenderError
+from ...errors import ContentErrors, GreenpubError, RenderError
+from ...overrides import override_of
 from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 from .render import MissingGlyph, SlidePlan, SlideSpec, TextTooLong, draw_slide, plan_slide
@@ -57,7 +58,7 @@ class CardsEdition(Edition):
     settings_model = CardSettings
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
-        theme = load_theme(ctx.layouts())
+        theme = load_theme(ctx.layouts(), theme_file(ctx.site))
         settings = CardSettings.from_site(ctx.site)
         common = {
             "theme": ctx.layout_digest(),
@@ -107,8 +108,10 @@ class CardsEdition(Edition):
         """`greenpub check`: every article's slides planned (text fitted, glyphs found)
         without drawing, so a slide that will not fit is caught before a build."""
         try:
-            theme = load_theme(project / "layouts" / "cards")
+            theme = load_theme(project / "layouts" / "cards", theme_file(site))
             settings = CardSettings.from_site(site)
+        except ContentErrors as exc:
+            return list(exc.errors)  # every theme error at once
         except GreenpubError as exc:
             return [exc]
         env = SlideEnv(site, listen=True, drafts=False, warn=lambda _m: None)
@@ -125,6 +128,11 @@ class CardsEdition(Edition):
                 except GreenpubError as exc:
                     errors.append(exc)
         return errors
+
+
+def theme_file(site: SiteConfig) -> Path | None:
+    """The content project's layouts/cards/theme.yaml when it overrides the shipped one."""
+    return override_of(site.path.parent, "cards/theme.yaml")
 
 
 def _digest_of(article: Article, path: Path) -> str:

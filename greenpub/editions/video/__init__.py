@@ -29,7 +29,7 @@ from ..audio.engines import SAMPLE_RATE, TTS_OPTIONS, Narrator, TtsCache, make_e
 from ..audio.normalise import merged_lexicon, normalize
 from ..audio.settings import load_settings as load_audio_settings
 from ..base import Edition, Outputs, OutputSpec, RenderContext
-from ..cards import RENDERER, SlideEnv, article_specs, plan_article
+from ..cards import RENDERER, SlideEnv, article_specs, plan_article, theme_file
 from ..cards.render import SlideSpec, paint_slide
 from ..cards.series import CardSettings
 from ..cards.theme import Theme, load_theme
@@ -84,7 +84,7 @@ class _IssueVideo:
         self.settings = load_settings(site)
         self.audio = load_audio_settings(site)
         self.cards = CardSettings.from_site(site)
-        self.theme = load_theme(ctx.layouts("cards"))
+        self.theme = load_theme(ctx.layouts("cards"), theme_file(site))
         if self.settings.background not in self.theme.colors:
             raise ConfigError(M.SETTINGS_COLOR.format(value=self.settings.background,
                                                       known=", ".join(self.theme.colors)),
