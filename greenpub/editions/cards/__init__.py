@@ -1,8 +1,9 @@
 """Card news: each published article as a series of 1080×1350 slides for messaging apps.
 
 Per article: a cover, 2-5 content slides and a closing slide with a QR code to the
-article page (cards/<issue>/<slug>/01.png ...), a ZIP of the series for upload, and a
-1200×630 share image; per issue one share image. The look lives in
+article page (and, with site.yaml `feedback:`, one to the residents' survey)
+(cards/<issue>/<slug>/01.png ...), a ZIP of the series for upload, and a 1200×630 share
+image; per issue one share image. The look lives in
 layouts/cards/theme.yaml; this package only reads it, lays text out and draws.
 """
 
@@ -141,6 +142,7 @@ def _digest_of(article: Article, path: Path) -> str:
 
 
 def issue_values(issue: Issue, env: SlideEnv) -> dict[str, Any]:
+    feedback = env.site.feedback
     return {
         "site_title": env.site.title, "publisher": env.site.publisher,
         "contact": dict(env.site.contact), "issue_label": issue.label,
@@ -151,6 +153,8 @@ def issue_values(issue: Issue, env: SlideEnv) -> dict[str, Any]:
         "page": 1, "pages": 1, "listen": env.listen, "photo_alt": "",
         "url": env.url(paths.web_issue_url(issue.id)),
         "short_url": _short(env.url(paths.web_issue_url(issue.id))),
+        "feedback_url": feedback.url if feedback else "",
+        "feedback_label": feedback.label if feedback else "",
     }
 
 
@@ -190,8 +194,12 @@ def article_specs(article: Article, issue: Issue, env: SlideEnv,
                                    cover=c.image.path, focus=c.image.focus, fields=where))
         else:
             specs.append(SlideSpec("content", values, fields=where))
-    specs.append(SlideSpec("closing", {**base, "page": pages, "pages": pages}, qr=url,
-                           fields=fields))
+    # With the residents' survey set, the closing slide carries its QR code too (a theme
+    # without `closing_feedback` draws the plain closing slide).
+    feedback = env.site.feedback
+    specs.append(SlideSpec("closing_feedback" if feedback else "closing",
+                           {**base, "page": pages, "pages": pages}, qr=url,
+                           feedback_qr=feedback.url if feedback else None, fields=fields))
     return specs
 
 

@@ -114,7 +114,7 @@ class _IssueVideo:
             text += f" {_sentence(article.subtitle)}" if article.subtitle else ""
             # with --drafts the video says so, as the slides (badge) and the audiobook do
             return f"{M.DRAFT} {text}" if self.ctx.drafts else text
-        if spec.kind == "closing":
+        if spec.kind in ("closing", "closing_feedback"):
             verb = M.CLOSING_LISTEN if v["listen"] else M.CLOSING_READ
             return M.CLOSING.format(site=self.ctx.site.title, verb=verb)
         return str(v["text"])
