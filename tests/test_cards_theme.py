@@ -40,7 +40,7 @@ def line_of(folder: Path, needle: str) -> int:
 def test_real_theme_loads_with_every_slide_kind():
     theme = load_theme(THEME)
     assert set(theme.slides) == {"cover", "content", "closing", "og_article", "og_issue",
-                                 "cover_photo", "photo"}
+                                 "cover_photo", "photo", "closing_feedback"}
     assert (theme.slides["cover"].width, theme.slides["cover"].height) == (1080, 1350)
     assert (theme.slides["og_article"].width, theme.slides["og_article"].height) == (1200, 630)
     assert any(isinstance(x, ImageLayer) and x.source == "qr"
@@ -203,9 +203,10 @@ def test_every_drawing_problem_is_reported_at_once(tmp_path: Path):
          "closing:  {font: heading, size: 68, min_size: 52, color: muted"),  # on green
     ])
     errors = errors_of(folder)
-    words = ["여백", "겹칩니다", "QR 코드", "'slides.closing.layers[3].text'의 글자색"]
+    words = ["여백", "겹칩니다", "QR 코드", "'slides.closing.layers[3].text'의 글자색",
+             "'slides.closing_feedback.layers[3].text'의 글자색"]  # both use the style
     assert all(any(w in e.message for e in errors) for w in words), [e.message for e in errors]
-    assert len(errors) == 4
+    assert len(errors) == 5
     margin = next(e for e in errors if "여백" in e.message)
     assert margin.line == line_of(folder, "box: [88, 1262, 700, 50]")
     assert "slides.photo.layers[6].text" in margin.message
