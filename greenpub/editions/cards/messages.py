@@ -13,6 +13,7 @@ BAD_NUMBER = "'{field}'은(는) {low}~{high} 사이의 수여야 합니다(현�
 BAD_CHOICE = "'{field}'의 값 '{value}'은(는) 쓸 수 없습니다. 쓸 수 있는 값: {known}"
 NO_FONT_FILE = "'{field}'의 글꼴 파일 '{value}'이(가) 없습니다. 데비안 글꼴 꾸러미({package})를 설치해 주세요."
 BAD_FONT_FILE = "'{field}'의 글꼴 파일 '{value}'을(를) 읽을 수 없습니다({reason})."
+NO_FONTS = "'{field}'에 글꼴 파일이 없습니다. 글꼴 파일 경로를 하나 이상 적어 주세요."
 FONT_INDEX = "'{field}': 글꼴 모음 '{value}'에는 {count}개 글꼴만 있습니다(#0~#{last})."
 UNKNOWN_FONT = "'{field}'의 글꼴 '{value}'이(가) fonts에 없습니다.{hint} 있는 글꼴: {known}"
 UNKNOWN_STYLE = "'{field}'의 글자 모양 '{value}'이(가) styles에 없습니다.{hint} 있는 모양: {known}"
@@ -21,8 +22,8 @@ MIN_ABOVE_SIZE = "'{field}': 최소 글자 크기(min_size {min_size})가 글자
 NO_LOGO = "로고 파일 '{value}'이(가) 없습니다(layouts/cards/ 기준 경로)."
 BAD_LOGO = "로고 파일 '{value}'을(를) 그림으로 읽을 수 없습니다({reason})."
 MISSING_SLIDE = "테마에 '{kind}' 장({label}) 정의가 없습니다. slides.{kind}를 추가해 주세요."
-LAYER_KIND = ("'{field}'의 층은 rect(색 상자), image(그림), text(글자) 중 하나를 "
-              "하나만 가져야 합니다.")
+LAYER_KIND = ("'{field}'의 층은 rect(색 상자), scrim(반투명 막), image(그림), text(글자) 중 "
+              "하나를 하나만 가져야 합니다.")
 OUTSIDE_SLIDE = "'{field}'의 상자 {box}가 장({width}×{height}) 밖으로 나갑니다."
 OUTSIDE_MARGIN = ("'{field}'의 상자 {box}가 여백(margins) 안쪽 영역 {safe} 밖으로 나갑니다. "
                   "글자와 그림은 여백 안에 두어야 휴대전화 화면에서 잘리지 않습니다.")

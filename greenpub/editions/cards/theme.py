@@ -247,6 +247,12 @@ def _font_file(spec: str) -> str:
     return spec
 
 
+def _chain(value: list[str]) -> list[str]:
+    if not value:
+        raise ValueError(M.NO_FONTS.format(field="{field}"))
+    return value
+
+
 def _logo(value: str, info: ValidationInfo) -> str:
     folder = (info.context or {}).get("folder")
     if folder is None:
@@ -387,7 +393,7 @@ class ThemeModel(Settings):
 
     colors: dict[str, Hex]
     fonts: dict[str, Annotated[list[Annotated[str, AfterValidator(_font_file)]],
-                               Field(min_length=1)]]
+                               AfterValidator(_chain)]]
     logo: Annotated[str, AfterValidator(_logo)]
     sizes: dict[str, SizeModel]
     styles: dict[str, StyleModel]
