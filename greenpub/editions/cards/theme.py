@@ -168,7 +168,6 @@ def hex_color(rgb: RGB) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
-
 # --- the file's shape (first pass) ----------------------------------------------
 # Names the file defines (colours, fonts, styles, sizes) reach the validators through
 # the validation context, so a misspelt reference is reported with the other errors.
@@ -425,8 +424,8 @@ class _Build:
         self.canvases = {name: (s.width, s.height, (
             s.margins.left, s.margins.top, s.width - s.margins.left - s.margins.right,
             s.height - s.margins.top - s.margins.bottom)) for name, s in model.sizes.items()}
-        self.styles = {name: self.style(st, None, ("styles", name)) for name, st in
-                       model.styles.items()}
+        self.styles = {name: self.style(st, None, f"styles.{name}", ("styles", name))
+                       for name, st in model.styles.items()}
         self.locs: dict[str, tuple[Any, ...]] = {}  # layer field -> where it is written
 
     def fail(self, message: str, loc: tuple[Any, ...]) -> None:
@@ -435,7 +434,7 @@ class _Build:
     def color(self, value: str) -> RGB:
         return self.colors[value] if value in self.colors else _rgb(value)
 
-    def style(self, node: StyleModel | TextModel, base: TextStyle | None,
+    def style(self, node: StyleModel | TextModel, base: TextStyle | None, name: str,
               loc: tuple[Any, ...]) -> TextStyle:
         """A named style, or a text layer's style with the keys the layer overrides."""
         given = node.model_fields_set
@@ -455,9 +454,7 @@ class _Build:
             max_lines = node.max_lines if node.max_lines is not None else base.max_lines
             balance = node.balance if node.balance is not None else base.balance
         if min_size > size:
-            name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc)
-            self.fail(M.MIN_ABOVE_SIZE.format(field=name.replace(".[", "["), min_size=min_size,
-                                              size=size),
+            self.fail(M.MIN_ABOVE_SIZE.format(field=name, min_size=min_size, size=size),
                       loc + ("min_size",) if "min_size" in given else loc)
         return TextStyle(font, size, min_size, float(line_height), color, max_lines, balance)
 
@@ -476,7 +473,7 @@ class _Build:
         assert isinstance(body, TextModel)
         style = self.styles[body.style]
         if body.model_fields_set & set(STYLE_KEYS):
-            style = self.style(body, style, loc)
+            style = self.style(body, style, name, loc)
         variables = frozenset(jinja2.meta.find_undeclared_variables(_ENV.parse(body.content)))
         return TextLayer(name, body.box, _ENV.from_string(body.content), style, body.align,
                          body.valign, body.alt, variables)
@@ -596,8 +593,6 @@ def backgrounds_under(layers: tuple[Layer, ...], index: int, background: RGB,
     return found + [background]
 
 
-
-
 def load_theme(folder: Path, shown: Path | None = None) -> Theme:
     """Load and validate `<folder>/theme.yaml` (the logo path is relative to the folder).
 
@@ -609,7 +604,7 @@ def load_theme(folder: Path, shown: Path | None = None) -> Theme:
     if not path.is_file():
         raise ConfigError(M.NO_THEME, name)
     try:
-        data = load_yaml(decode_text(path.read_bytes(), path), name, 1)
+        data = load_yaml(decode_text(path.read_bytes(), name), name, 1)
     except ContentError as exc:
         raise ConfigError(exc.message, exc.file, exc.line) from None
     if not isinstance(data, CommentedMap):
