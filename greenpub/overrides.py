@@ -63,3 +63,10 @@ def project_root(content: Path, cache_root: Path) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return merged
+
+
+def override_of(content: Path, rel: str) -> Path | None:
+    """The content project's own `layouts/<rel>` when it overrides the shipped file (for
+    messages: an error names the file the editor wrote, not its copy in the merged tree)."""
+    path = content / OVERRIDE_DIR / rel
+    return path if path.is_file() else None

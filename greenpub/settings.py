@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -38,15 +38,18 @@ def plain(value: Any) -> Any:
 
 
 def validate(model: type[S], node: Any, path: Path, prefix: str = "", base_line: int = 1,
-             value: Any = None) -> tuple[S | None, list[ConfigError]]:
+             value: Any = None, context: dict[str, Any] | None = None
+             ) -> tuple[S | None, list[ConfigError]]:
     """The model made from `node` (a ruamel subtree of the file at `path`), or its errors.
 
-    `value` is what to validate when it is not the whole node (lines still come from it).
+    `value` is what to validate when it is not the whole node (lines still come from it);
+    `context` reaches the model's validators (`info.context`), e.g. the names a file
+    defines that other parts of it may refer to.
     """
     if value is None:
         value = plain(node) if node is not None else {}
     try:
-        return model.model_validate(value), []
+        return model.model_validate(value, context=context), []
     except ValidationError as exc:
         errors = [_korean(err, model, node, path, prefix, base_line) for err in exc.errors()]
         return None, list({e.format(): e for e in errors}.values())
@@ -70,9 +73,16 @@ def _walk(node: Any, loc: tuple[Any, ...], base: int) -> tuple[Any, Any, int]:
     return parent, key, line
 
 
+def line_at(node: Any, loc: tuple[Any, ...], base: int = 1) -> int:
+    """The file line of the value at `loc` (keys and indexes) inside ruamel `node`."""
+    return _walk(node, loc, base)[2]
+
+
 def _field_name(prefix: str, loc: tuple[Any, ...]) -> str:
     name = prefix
     for part in loc:
+        if part == "[key]":  # pydantic's marker for an error in a dict key (the key is named)
+            continue
         if isinstance(part, int):
             name += f"[{part}]"
         else:
@@ -83,17 +93,26 @@ def _field_name(prefix: str, loc: tuple[Any, ...]) -> str:
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The nested model that owns the last key of `loc` (for "did you mean" suggestions)."""
     current: Any = model
+    keyed = False  # the next part is a key of a dict field, not a field name
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = current.model_fields.get(str(part)) if isinstance(current, type) and \
             issubclass(current, BaseModel) else None
         if field is None:
             return None
+        keyed = _is_dict(field.annotation)
         current = _inner_model(field.annotation)
         if current is None:
             return None
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _is_dict(annotation: Any) -> bool:
+    if get_origin(annotation) is dict:
+        return True
+    return any(get_origin(arg) is dict for arg in getattr(annotation, "__args__", ()) or ())
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:

@@ -16,6 +16,7 @@ from PIL import Image
 
 ISSUE = "2021-03"
 FAST = "video:\n  preset: ultrafast\n  fps: 10\n"
+SURVEY = "https://survey.example.kr/green"  # site.yaml feedback: on the closing slide
 # Two short card sentences keep the narration (and the test) short.
 SHORT_CARD = "card:\n  - 민원실에서 무료로 씁니다.\n  - 인증은 필요 없습니다.\nreview:"
 
@@ -57,8 +58,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp / "content"
     shutil.copytree(MINI, content)
     (content / "2021-03" / "02-survey.md").unlink()  # one published article is enough
-    (content / "site.yaml").write_text((content / "site.yaml").read_text("utf-8") + FAST,
-                                       "utf-8")
+    (content / "site.yaml").write_text((content / "site.yaml").read_text("utf-8") + FAST
+                                       + f"feedback:\n  url: {SURVEY}\n", "utf-8")
     wifi = content / "2021-03" / "01-wifi.md"
     wifi.write_text(wifi.read_text("utf-8").replace("review:", SHORT_CARD, 1), "utf-8")
     from greenpub.review import approve
@@ -134,6 +135,20 @@ def test_frame_at_each_slide_midpoint_is_the_slide(built: Path):
         tall = frame_at(built / f"video/{ISSUE}/wifi-vertical.mp4", (start + end) / 2,
                         (1080, 1920))
         assert psnr(tall[285:285 + 1350], want) >= 35, png.name
+
+
+def test_closing_slide_shows_the_survey_qr_code_readable_in_the_video(built: Path,
+                                                                     tmp_path: Path):
+    vtt = cues((built / f"video/{ISSUE}/wifi.ko.vtt").read_text("utf-8"))
+    start, end, text = vtt[-1]
+    assert "웹 소식지" in text  # the closing slide's narration
+    frame = tmp_path / "closing.png"
+    subprocess.run(["ffmpeg", "-v", "error", "-ss", f"{(start + end) / 2:.3f}", "-i",
+                    str(built / f"video/{ISSUE}/wifi.mp4"), "-frames:v", "1", str(frame)],
+                   check=True)
+    read = subprocess.run(["zbarimg", "-q", "--raw", str(frame)], capture_output=True,
+                          text=True).stdout.split()
+    assert sorted(read) == sorted([SURVEY, "https://news.seo.incheon.kr/green/2021-03/wifi/"])
 
 
 def test_manifest_web_page_and_exclusions(built: Path):

@@ -1,8 +1,9 @@
 """Card news: each published article as a series of 1080×1350 slides for messaging apps.
 
 Per article: a cover, 2-5 content slides and a closing slide with a QR code to the
-article page (cards/<issue>/<slug>/01.png ...), a ZIP of the series for upload, and a
-1200×630 share image; per issue one share image. The look lives in
+article page (and, with site.yaml `feedback:`, one to the residents' survey)
+(cards/<issue>/<slug>/01.png ...), a ZIP of the series for upload, and a 1200×630 share
+image; per issue one share image. The look lives in
 layouts/cards/theme.yaml; this package only reads it, lays text out and draws.
 """
 
@@ -18,7 +19,8 @@ from typing import Any
 from ... import paths
 from ...config import SiteConfig
 from ...content.model import Article, Issue
-from ...errors import GreenpubError, RenderError
+from ...errors import ContentErrors, GreenpubError, RenderError
+from ...overrides import override_of
 from ..base import Edition, Outputs, OutputSpec, RenderContext
 from . import messages as M
 from .render import MissingGlyph, SlidePlan, SlideSpec, TextTooLong, draw_slide, plan_slide
@@ -57,7 +59,7 @@ class CardsEdition(Edition):
     settings_model = CardSettings
 
     def render(self, issue: Issue, ctx: RenderContext) -> Outputs:
-        theme = load_theme(ctx.layouts())
+        theme = load_theme(ctx.layouts(), theme_file(ctx.site))
         settings = CardSettings.from_site(ctx.site)
         common = {
             "theme": ctx.layout_digest(),
@@ -107,8 +109,10 @@ class CardsEdition(Edition):
         """`greenpub check`: every article's slides planned (text fitted, glyphs found)
         without drawing, so a slide that will not fit is caught before a build."""
         try:
-            theme = load_theme(project / "layouts" / "cards")
+            theme = load_theme(project / "layouts" / "cards", theme_file(site))
             settings = CardSettings.from_site(site)
+        except ContentErrors as exc:
+            return list(exc.errors)  # every theme error at once
         except GreenpubError as exc:
             return [exc]
         env = SlideEnv(site, listen=True, drafts=False, warn=lambda _m: None)
@@ -127,12 +131,18 @@ class CardsEdition(Edition):
         return errors
 
 
+def theme_file(site: SiteConfig) -> Path | None:
+    """The content project's layouts/cards/theme.yaml when it overrides the shipped one."""
+    return override_of(site.path.parent, "cards/theme.yaml")
+
+
 def _digest_of(article: Article, path: Path) -> str:
     return next((i.digest for i in (*article.images, *(c for c in article.card_images if c))
                  if i.path == path), str(path))
 
 
 def issue_values(issue: Issue, env: SlideEnv) -> dict[str, Any]:
+    feedback = env.site.feedback
     return {
         "site_title": env.site.title, "publisher": env.site.publisher,
         "contact": dict(env.site.contact), "issue_label": issue.label,
@@ -143,6 +153,8 @@ def issue_values(issue: Issue, env: SlideEnv) -> dict[str, Any]:
         "page": 1, "pages": 1, "listen": env.listen, "photo_alt": "",
         "url": env.url(paths.web_issue_url(issue.id)),
         "short_url": _short(env.url(paths.web_issue_url(issue.id))),
+        "feedback_url": feedback.url if feedback else "",
+        "feedback_label": feedback.label if feedback else "",
     }
 
 
@@ -182,8 +194,12 @@ def article_specs(article: Article, issue: Issue, env: SlideEnv,
                                    cover=c.image.path, focus=c.image.focus, fields=where))
         else:
             specs.append(SlideSpec("content", values, fields=where))
-    specs.append(SlideSpec("closing", {**base, "page": pages, "pages": pages}, qr=url,
-                           fields=fields))
+    # With the residents' survey set, the closing slide carries its QR code too (a theme
+    # without `closing_feedback` draws the plain closing slide).
+    feedback = env.site.feedback
+    specs.append(SlideSpec("closing_feedback" if feedback else "closing",
+                           {**base, "page": pages, "pages": pages}, qr=url,
+                           feedback_qr=feedback.url if feedback else None, fields=fields))
     return specs
 
 

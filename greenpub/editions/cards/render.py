@@ -50,11 +50,12 @@ class TextTooLong(Exception):
 
 @dataclass(frozen=True)
 class SlideSpec:
-    """What one slide shows: template values, the QR target and the cover picture."""
+    """What one slide shows: template values, the QR targets and the cover picture."""
 
     kind: str
     values: dict[str, Any]
     qr: str | None = None
+    feedback_qr: str | None = None  # the residents' survey (site.yaml `feedback.url`)
     cover: Path | None = None
     focus: tuple[float, float] = (0.5, 0.5)  # focal point of `cover` kept by the crop
     # template value -> (front-matter field, file line), to name what does not fit
@@ -135,7 +136,8 @@ def _render(theme: Theme, layer: Layer, template: jinja2.Template, spec: SlideSp
 
 
 def _has_image(layer: ImageLayer, spec: SlideSpec) -> bool:
-    return {"logo": True, "qr": spec.qr is not None, "cover": spec.cover is not None}[layer.source]
+    return {"logo": True, "qr": spec.qr is not None, "cover": spec.cover is not None,
+            "feedback_qr": spec.feedback_qr is not None}[layer.source]
 
 
 def draw_slide(theme: Theme, plan: SlidePlan) -> bytes:
@@ -248,9 +250,10 @@ def _draw_text(draw: ImageDraw.ImageDraw, theme: Theme, placed: PlacedText) -> N
 def _draw_image(img: Image.Image, draw: ImageDraw.ImageDraw, theme: Theme, layer: ImageLayer,
                 spec: SlideSpec) -> None:
     x, y, w, h = layer.box
-    if layer.source == "qr":
-        assert spec.qr is not None
-        _draw_qr(draw, spec.qr, layer.box, theme)
+    if layer.source in ("qr", "feedback_qr"):
+        target = spec.qr if layer.source == "qr" else spec.feedback_qr
+        assert target is not None
+        _draw_qr(draw, target, layer.box, theme)
         return
     if layer.source == "logo":
         src = theme.logo

@@ -5,6 +5,12 @@ social cards: `rect` (a colour box), `image` (logo, QR code, cover picture) and 
 (a Jinja2 line with a text style). Editors change this file, not code; every mistake is
 a ConfigError naming the theme file and line. Every text layer's colour is checked
 against each colour it can sit on (WCAG 2.x, at least 4.5:1) when the theme loads.
+
+Loading is two passes, each reporting every error it finds at once: the file's shape
+(pydantic models through `settings.validate`: types, ranges, unknown keys with "did you
+mean", names of colours/fonts/styles/sizes, Jinja templates, font and logo files), then,
+on a well-formed theme, the drawing checks (boxes inside the slide and its margins, text
+boxes apart, contrast).
 """
 
 from __future__ import annotations
@@ -13,18 +19,19 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import jinja2
 import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 from PIL import Image
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
+from ruamel.yaml.comments import CommentedMap
 
-from ... import messages as GM
 from ...cache import digest
-from ...content.frontmatter import decode_text, line_of, load_yaml
-from ...errors import ConfigError, ContentError
+from ...content.frontmatter import decode_text, load_yaml
+from ...errors import ConfigError, ContentError, ContentErrors
+from ...settings import Settings, line_at, suggest, validate
 from . import messages as M
 from .textlayout import FontChain, FontFace, face_count
 
@@ -34,13 +41,11 @@ Box = tuple[int, int, int, int]  # x, y, width, height
 MIN_CONTRAST = 4.5
 SLIDE_KINDS = ("cover", "content", "closing", "og_article", "og_issue")
 # Optional kinds: an article with a lead photo gets `cover_photo` instead of `cover`, a
-# `card:` entry with an image gets `photo`; a theme without them draws the plain kinds.
-OPTIONAL_KINDS = {"cover_photo": "cover", "photo": "content"}
-IMAGE_SOURCES = ("logo", "qr", "cover")
-ALIGN = ("left", "center", "right")
-VALIGN = ("top", "middle", "bottom")
-FIT = ("contain", "cover")
-STYLE_KEYS = {"font", "size", "min_size", "line_height", "color", "max_lines", "balance"}
+# `card:` entry with an image gets `photo`, and with site.yaml `feedback:` set the series
+# ends with `closing_feedback`; a theme without them draws the plain kinds.
+OPTIONAL_KINDS = {"cover_photo": "cover", "photo": "content", "closing_feedback": "closing"}
+IMAGE_SOURCES = ("logo", "qr", "cover", "feedback_qr")
+STYLE_KEYS = ("font", "size", "min_size", "line_height", "color", "max_lines", "balance")
 
 # The values a text layer may use, with a sample for validating templates at load time.
 VARIABLES: dict[str, Any] = {
@@ -50,7 +55,8 @@ VARIABLES: dict[str, Any] = {
     "section": "구정 소식", "title": "제목", "subtitle": "", "author": "",
     "text": "본문", "page": 1, "pages": 6, "url": "https://example.org/2021-03/a/",
     "short_url": "example.org/2021-03/a/", "listen": True, "drafts": False,
-    "photo_alt": "사진 설명",
+    "photo_alt": "사진 설명", "feedback_url": "https://example.org/survey",
+    "feedback_label": "독자 의견 조사",
 }
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -162,196 +168,389 @@ def hex_color(rgb: RGB) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
-# --- loading --------------------------------------------------------------------
-class _Reader:
-    """Line-aware access to the parsed theme; every error names file and line."""
+# --- the file's shape (first pass) ----------------------------------------------
+# Names the file defines (colours, fonts, styles, sizes) reach the validators through
+# the validation context, so a misspelt reference is reported with the other errors.
+_ENV = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
+                            keep_trailing_newline=False)
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.colors: dict[str, RGB] = {}
-        self.env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                        keep_trailing_newline=False)
 
-    def fail(self, message: str, node: Any, key: str | int | None = None) -> ConfigError:
-        return ConfigError(message, self.path, line_of(node, key, 1))
+def _names(info: ValidationInfo, key: str) -> list[str] | None:
+    """The names section `key` defines, or None when it is itself broken (not checked)."""
+    return (info.context or {}).get(key)
 
-    def get(self, node: CommentedMap, key: str, name: str, kind: type,
-            required: bool = True, default: Any = None) -> Any:
-        if key not in node or node[key] is None:
-            if required:
-                raise self.fail(GM.MISSING_FIELD.format(field=f"{name}.{key}".lstrip(".")),
-                                node)
-            return default
-        value = node[key]
-        if isinstance(value, bool) or not isinstance(value, kind):
-            names: dict[type, str] = {CommentedMap: GM.T_MAP, CommentedSeq: GM.T_LIST,
-                                      str: GM.T_TEXT}
-            expected = names[kind]
-            raise self.fail(GM.WRONG_TYPE.format(field=f"{name}.{key}".lstrip("."),
-                                                 expected=expected, value=value), node, key)
+
+def _reference(value: str, info: ValidationInfo, key: str, message: str) -> str:
+    known = _names(info, key)
+    if known is not None and value not in known:
+        raise ValueError(message.format(field="{field}", value=value, hint=suggest(value, known),
+                                        known=", ".join(known)))
+    return value
+
+
+def _hex(value: str) -> str:
+    if not _HEX.match(value):
+        raise ValueError(M.BAD_HEX.format(field="{field}", value=value))
+    return value
+
+
+def _color(value: str, info: ValidationInfo) -> str:
+    if _HEX.match(value):
         return value
-
-    def keys(self, node: CommentedMap, allowed: set[str], name: str) -> None:
-        for key in node:
-            if key not in allowed:
-                raise self.fail(GM.UNKNOWN_KEY.format(key=f"{name}.{key}".lstrip("."),
-                                                      known=", ".join(sorted(allowed))),
-                                node, key)
-
-    def color(self, node: Any, key: str | int, name: str) -> RGB:
-        value = node.get(key) if isinstance(node, CommentedMap) else node[key]
-        if isinstance(value, str) and value in self.colors:
-            return self.colors[value]
-        if isinstance(value, str) and _HEX.match(value):
-            return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
-        raise self.fail(M.BAD_COLOR.format(field=name, value=value), node, key)
-
-    def number(self, node: CommentedMap, key: str, name: str, low: float, high: float,
-               default: float | None = None, integer: bool = True) -> Any:
-        if key not in node or node[key] is None:
-            if default is None:
-                raise self.fail(GM.MISSING_FIELD.format(field=f"{name}.{key}"), node)
-            return default
-        value = node[key]
-        ok = isinstance(value, int) if integer else isinstance(value, (int, float))
-        if isinstance(value, bool) or not ok or not low <= value <= high:
-            raise self.fail(M.BAD_NUMBER.format(field=f"{name}.{key}", low=low, high=high,
-                                                value=value), node, key)
-        return int(value) if integer else float(value)
-
-    def ints(self, node: Any, key: str, name: str, count: int, message: str) -> tuple[int, ...]:
-        value = node[key]
-        if (not isinstance(value, list) or len(value) != count
-                or any(isinstance(v, bool) or not isinstance(v, int) for v in value)):
-            raise self.fail(message.format(field=name, value=value), node, key)
-        return tuple(int(v) for v in value)
-
-    def choice(self, node: CommentedMap, key: str, name: str, options: tuple[str, ...],
-               default: str) -> str:
-        value = node.get(key, default)
-        if value not in options:
-            raise self.fail(M.BAD_CHOICE.format(field=f"{name}.{key}", value=value,
-                                                known=", ".join(options)), node, key)
-        return str(value)
-
-    def template(self, node: CommentedMap, key: str, name: str) -> jinja2.Template:
-        source = node[key]
-        if not isinstance(source, str):
-            source = str(source)
-        try:
-            tmpl = self.env.from_string(source)
-            tmpl.render(**VARIABLES)
-        except jinja2.UndefinedError as exc:
-            found = re.search(r"'([^']+)' is undefined", exc.message or "")
-            raise self.fail(M.UNKNOWN_VARIABLE.format(
-                field=f"{name}.{key}", detail=f"'{found[1]}'" if found else exc.message,
-                known=", ".join(sorted(VARIABLES))), node, key) from None
-        except jinja2.TemplateError as exc:
-            raise self.fail(M.BAD_TEMPLATE.format(field=f"{name}.{key}", detail=exc), node,
-                            key) from None
-        return tmpl
+    known = _names(info, "colors")
+    if known is None or value in known:
+        return value
+    raise ValueError(M.BAD_COLOR.format(field="{field}", value=value, hint=suggest(value, known)))
 
 
-def _font_face(r: _Reader, seq: CommentedSeq, i: int, name: str) -> FontFace:
-    spec = seq[i]
-    if not isinstance(spec, str):
-        raise r.fail(M.BAD_FONT_FILE.format(field=name, value=spec, reason="문자열이 아님"), seq, i)
-    face = FontFace.parse(spec)
+def _box(value: Any) -> Any:
+    if (not isinstance(value, list) or len(value) != 4
+            or any(isinstance(v, bool) or not isinstance(v, int) for v in value)
+            or value[2] <= 0 or value[3] <= 0):
+        raise ValueError(M.BAD_BOX.format(field="{field}", value=value))
+    return tuple(value)
+
+
+def _template(value: str) -> str:
+    try:
+        _ENV.from_string(value).render(**VARIABLES)
+    except jinja2.UndefinedError as exc:
+        found = re.search(r"'([^']+)' is undefined", exc.message or "")
+        word = found[1] if found else ""
+        raise ValueError(M.UNKNOWN_VARIABLE.format(
+            field="{field}", detail=f"'{word}'" if found else exc.message,
+            hint=suggest(word, list(VARIABLES)) if found else "",
+            known=", ".join(sorted(VARIABLES)))) from None
+    except jinja2.TemplateError as exc:
+        raise ValueError(M.BAD_TEMPLATE.format(field="{field}", detail=exc)) from None
+    return value
+
+
+def _font_file(spec: str) -> str:
+    face = FontFace.parse(spec) if re.fullmatch(r"[^#]*(#[0-9]+)?", spec) else None
+    if face is None:
+        raise ValueError(M.BAD_FONT_FILE.format(field="{field}", value=spec,
+                                                reason="'#' 뒤에는 글꼴 번호"))
     if not face.path.is_file():
         package = next((p for k, p in DEBIAN_FONT_PACKAGES.items()
                         if k in face.path.name.lower()), "fonts-nanum, fonts-noto-cjk")
-        raise r.fail(M.NO_FONT_FILE.format(field=name, value=face.path, package=package), seq, i)
+        raise ValueError(M.NO_FONT_FILE.format(field="{field}", value=face.path, package=package))
     try:
         count = face_count(face.path)
     except Exception as exc:  # fontTools raises plain errors for broken files
-        raise r.fail(M.BAD_FONT_FILE.format(field=name, value=face.path, reason=exc), seq,
-                     i) from None
+        raise ValueError(M.BAD_FONT_FILE.format(field="{field}", value=face.path,
+                                                reason=exc)) from None
     if face.index >= count:
-        raise r.fail(M.FONT_INDEX.format(field=name, value=face.path.name, count=count,
-                                         last=count - 1), seq, i)
-    return face
+        raise ValueError(M.FONT_INDEX.format(field="{field}", value=face.path.name, count=count,
+                                             last=count - 1))
+    return spec
 
 
-def _style(r: _Reader, node: CommentedMap, name: str, fonts: dict[str, FontChain],
-           base: TextStyle | None) -> TextStyle:
-    if base is None:  # a layer's overrides are checked with the layer's keys
-        r.keys(node, STYLE_KEYS, name)
-    if "font" in node:
-        font = r.get(node, "font", name, str)
-        if font not in fonts:
-            raise r.fail(M.UNKNOWN_FONT.format(field=f"{name}.font", value=font,
-                                               known=", ".join(fonts)), node, "font")
-    elif base is not None:
-        font = base.font
-    else:
-        font = r.get(node, "font", name, str)
-    size = r.number(node, "size", name, 8, 400, base.size if base else None)
-    min_size = r.number(node, "min_size", name, 8, 400,
-                        base.min_size if base and "size" not in node else size)
-    if min_size > size:
-        raise r.fail(M.MIN_ABOVE_SIZE.format(field=name, min_size=min_size, size=size), node,
-                     "min_size")
-    line_height = r.number(node, "line_height", name, 0.9, 3.0,
-                           base.line_height if base else 1.4, integer=False)
-    if "color" in node:
-        color = r.color(node, "color", f"{name}.color")
-    elif base is not None:
-        color = base.color
-    else:
-        raise r.fail(M.BAD_COLOR.format(field=f"{name}.color", value=None), node)
-    max_lines = r.number(node, "max_lines", name, 1, 50, (base.max_lines or 0) if base else 0)
-    balance = node.get("balance", base.balance if base else False)
-    if not isinstance(balance, bool):
-        raise r.fail(M.BAD_CHOICE.format(field=f"{name}.balance", value=balance,
-                                         known="true, false"), node, "balance")
-    return TextStyle(font, size, min_size, line_height, color, max_lines or None, balance)
+def _chain(value: list[str]) -> list[str]:
+    if not value:
+        raise ValueError(M.NO_FONTS.format(field="{field}"))
+    return value
 
 
-def _layer(r: _Reader, node: Any, name: str, styles: dict[str, TextStyle],
-           fonts: dict[str, FontChain]) -> Layer:
-    kinds = [k for k in ("rect", "scrim", "image", "text")
-             if isinstance(node, CommentedMap) and k in node]
-    if len(kinds) != 1 or len(node) != 1:
-        raise r.fail(M.LAYER_KIND.format(field=name), node)
-    kind = kinds[0]
-    body = r.get(node, kind, name, CommentedMap)
-    name = f"{name}.{kind}"
-    if "box" not in body:
-        raise r.fail(GM.MISSING_FIELD.format(field=f"{name}.box"), body)
-    box: Box = r.ints(body, "box", f"{name}.box", 4, M.BAD_BOX)  # type: ignore[assignment]
-    if box[2] <= 0 or box[3] <= 0:
-        raise r.fail(M.BAD_BOX.format(field=f"{name}.box", value=list(box)), body, "box")
-    if kind == "rect":
-        r.keys(body, {"box", "color", "radius"}, name)
-        return RectLayer(name, box, r.color(body, "color", f"{name}.color"),
-                         r.number(body, "radius", name, 0, 2000, 0))
-    if kind == "scrim":
-        r.keys(body, {"box", "color", "opacity"}, name)
-        return ScrimLayer(name, box, r.color(body, "color", f"{name}.color"),
-                          r.number(body, "opacity", name, 0.0, 1.0, 0.6, integer=False))
-    if kind == "image":
-        r.keys(body, {"box", "source", "fit", "alt"}, name)
-        source = r.choice(body, "source", name, IMAGE_SOURCES, "")
-        alt = r.template(body, "alt", name) if "alt" in body else None
-        return ImageLayer(name, box, source, r.choice(body, "fit", name, FIT, "contain"), alt)
-    r.keys(body, {"box", "content", "style", "align", "valign", "alt"} | STYLE_KEYS, name)
-    style_name = r.get(body, "style", name, str)
-    if style_name not in styles:
-        raise r.fail(M.UNKNOWN_STYLE.format(field=f"{name}.style", value=style_name,
-                                            known=", ".join(styles)), body, "style")
-    style = styles[style_name]
-    if set(body) & STYLE_KEYS:
-        style = _style(r, body, name, fonts, style)
-    r.get(body, "content", name, str)
-    alt = body.get("alt", True)
-    if not isinstance(alt, bool):
-        raise r.fail(M.BAD_CHOICE.format(field=f"{name}.alt", value=alt, known="true, false"),
-                     body, "alt")
-    template = r.template(body, "content", name)  # checked first: parse errors named
-    variables = frozenset(jinja2.meta.find_undeclared_variables(r.env.parse(str(body["content"]))))
-    return TextLayer(name, box, template, style,
-                     r.choice(body, "align", name, ALIGN, "left"),
-                     r.choice(body, "valign", name, VALIGN, "top"), alt, variables)
+def _logo(value: str, info: ValidationInfo) -> str:
+    folder = (info.context or {}).get("folder")
+    if folder is None:
+        return value
+    path = Path(folder) / value
+    if not path.is_file():
+        raise ValueError(M.NO_LOGO.format(value=value))
+    try:
+        with Image.open(path) as im:
+            im.load()
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ValueError(M.BAD_LOGO.format(value=value, reason=exc)) from None
+    return value
+
+
+Hex = Annotated[str, AfterValidator(_hex)]
+Color = Annotated[str, AfterValidator(_color)]
+BoxValue = Annotated[tuple[int, int, int, int], BeforeValidator(_box)]
+Template = Annotated[str, AfterValidator(_template)]
+FontName = Annotated[str, AfterValidator(
+    lambda v, info: _reference(v, info, "fonts", M.UNKNOWN_FONT))]
+StyleName = Annotated[str, AfterValidator(
+    lambda v, info: _reference(v, info, "styles", M.UNKNOWN_STYLE))]
+SizeName = Annotated[str, AfterValidator(
+    lambda v, info: _reference(v, info, "sizes", M.UNKNOWN_SIZE))]
+FontSize = Annotated[int, Field(ge=8, le=400)]
+LineHeight = Annotated[float, Field(ge=0.9, le=3.0)]
+MaxLines = Annotated[int, Field(ge=1, le=50)]
+
+
+class MarginsModel(Settings):
+    top: Annotated[int, Field(ge=0, le=1000)]
+    right: Annotated[int, Field(ge=0, le=1000)]
+    bottom: Annotated[int, Field(ge=0, le=1000)]
+    left: Annotated[int, Field(ge=0, le=1000)]
+
+
+class SizeModel(Settings):
+    """A canvas: `slide` (card news) or `og` (share image)."""
+
+    width: Annotated[int, Field(ge=100, le=4096)]
+    height: Annotated[int, Field(ge=100, le=4096)]
+    margins: MarginsModel
+
+
+class StyleModel(Settings):
+    """A named text style (`styles:`)."""
+
+    font: FontName
+    size: FontSize
+    min_size: FontSize | None = None  # the text shrinks down to this to fit (default: size)
+    line_height: LineHeight = 1.4
+    color: Color
+    max_lines: MaxLines | None = None
+    balance: bool = False
+
+
+class RectModel(Settings):
+    box: BoxValue
+    color: Color
+    radius: Annotated[int, Field(ge=0, le=2000)] = 0
+
+
+class ScrimModel(Settings):
+    box: BoxValue
+    color: Color
+    opacity: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6
+
+
+class ImageModel(Settings):
+    box: BoxValue
+    source: Literal["logo", "qr", "cover", "feedback_qr"]
+    fit: Literal["contain", "cover"] = "contain"
+    alt: Template | None = None
+
+
+class TextModel(Settings):
+    """A text layer: a style by name, any of whose keys the layer may override."""
+
+    box: BoxValue
+    content: Template
+    style: StyleName
+    align: Literal["left", "center", "right"] = "left"
+    valign: Literal["top", "middle", "bottom"] = "top"
+    alt: bool = True
+    font: FontName | None = None
+    size: FontSize | None = None
+    min_size: FontSize | None = None
+    line_height: LineHeight | None = None
+    color: Color | None = None
+    max_lines: MaxLines | None = None
+    balance: bool | None = None
+
+
+class LayerModel(Settings):
+    """One layer: exactly one of rect, scrim, image, text."""
+
+    rect: RectModel | None = None
+    scrim: ScrimModel | None = None
+    image: ImageModel | None = None
+    text: TextModel | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> LayerModel:
+        if sum(x is not None for x in (self.rect, self.scrim, self.image, self.text)) != 1:
+            raise ValueError(M.LAYER_KIND.format(field="{field}"))
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in ("rect", "scrim", "image", "text") if getattr(self, k) is not None)
+
+
+class SlideModel(Settings):
+    size: SizeName
+    background: Color
+    layers: list[LayerModel]
+
+
+class SlidesModel(Settings):
+    cover: SlideModel
+    content: SlideModel
+    closing: SlideModel
+    og_article: SlideModel
+    og_issue: SlideModel
+    cover_photo: SlideModel | None = None
+    photo: SlideModel | None = None
+    closing_feedback: SlideModel | None = None
+
+
+class QrModel(Settings):
+    dark: Color
+    light: Color
+
+
+class ThemeModel(Settings):
+    """layouts/cards/theme.yaml."""
+
+    colors: dict[str, Hex]
+    fonts: dict[str, Annotated[list[Annotated[str, AfterValidator(_font_file)]],
+                               AfterValidator(_chain)]]
+    logo: Annotated[str, AfterValidator(_logo)]
+    sizes: dict[str, SizeModel]
+    styles: dict[str, StyleModel]
+    qr: QrModel
+    slides: SlidesModel
+    draft: dict[SizeName, list[LayerModel]] = {}
+
+
+def _context(data: CommentedMap, folder: Path) -> dict[str, Any]:
+    """The names the file defines, for checking the references to them."""
+    context: dict[str, Any] = {"folder": folder}
+    for key in ("colors", "fonts", "styles", "sizes"):
+        node = data.get(key)
+        context[key] = [str(k) for k in node] if isinstance(node, CommentedMap) else None
+    return context
+
+
+# --- the drawing checks (second pass) --------------------------------------------
+class _Build:
+    """The validated model turned into the renderer's dataclasses, collecting every
+    geometry and contrast error with the line of the value it is about."""
+
+    def __init__(self, model: ThemeModel, data: CommentedMap, path: Path, folder: Path):
+        self.model, self.data, self.path = model, data, path
+        self.errors: list[ConfigError] = []
+        self.colors = {name: _rgb(value) for name, value in model.colors.items()}
+        self.fonts = {name: FontChain(name, tuple(FontFace.parse(s) for s in specs))
+                      for name, specs in model.fonts.items()}
+        self.canvases = {name: (s.width, s.height, (
+            s.margins.left, s.margins.top, s.width - s.margins.left - s.margins.right,
+            s.height - s.margins.top - s.margins.bottom)) for name, s in model.sizes.items()}
+        self.styles = {name: self.style(st, None, f"styles.{name}", ("styles", name))
+                       for name, st in model.styles.items()}
+        self.locs: dict[str, tuple[Any, ...]] = {}  # layer field -> where it is written
+
+    def fail(self, message: str, loc: tuple[Any, ...]) -> None:
+        self.errors.append(ConfigError(message, self.path, line_at(self.data, loc)))
+
+    def color(self, value: str) -> RGB:
+        return self.colors[value] if value in self.colors else _rgb(value)
+
+    def style(self, node: StyleModel | TextModel, base: TextStyle | None, name: str,
+              loc: tuple[Any, ...]) -> TextStyle:
+        """A named style, or a text layer's style with the keys the layer overrides."""
+        given = node.model_fields_set
+        if base is None:
+            assert isinstance(node, StyleModel)
+            font, size, color = node.font, node.size, self.color(node.color)
+            min_size = node.min_size if node.min_size is not None else size
+            line_height, max_lines, balance = node.line_height, node.max_lines, node.balance
+        else:
+            assert isinstance(node, TextModel)
+            font = node.font if node.font is not None else base.font
+            size = node.size if node.size is not None else base.size
+            min_size = node.min_size if node.min_size is not None else (
+                base.min_size if node.size is None else size)
+            line_height = node.line_height if node.line_height is not None else base.line_height
+            color = self.color(node.color) if node.color is not None else base.color
+            max_lines = node.max_lines if node.max_lines is not None else base.max_lines
+            balance = node.balance if node.balance is not None else base.balance
+        if min_size > size:
+            self.fail(M.MIN_ABOVE_SIZE.format(field=name, min_size=min_size, size=size),
+                      loc + ("min_size",) if "min_size" in given else loc)
+        return TextStyle(font, size, min_size, float(line_height), color, max_lines, balance)
+
+    def layer(self, item: LayerModel, name: str, loc: tuple[Any, ...]) -> Layer:
+        kind = item.kind
+        body = getattr(item, kind)
+        name, loc = f"{name}.{kind}", loc + (kind,)
+        self.locs[name] = loc
+        if isinstance(body, RectModel):
+            return RectLayer(name, body.box, self.color(body.color), body.radius)
+        if isinstance(body, ScrimModel):
+            return ScrimLayer(name, body.box, self.color(body.color), body.opacity)
+        if isinstance(body, ImageModel):
+            alt = _ENV.from_string(body.alt) if body.alt is not None else None
+            return ImageLayer(name, body.box, body.source, body.fit, alt)
+        assert isinstance(body, TextModel)
+        style = self.styles[body.style]
+        if body.model_fields_set & set(STYLE_KEYS):
+            style = self.style(body, style, name, loc)
+        variables = frozenset(jinja2.meta.find_undeclared_variables(_ENV.parse(body.content)))
+        return TextLayer(name, body.box, _ENV.from_string(body.content), style, body.align,
+                         body.valign, body.alt, variables)
+
+    def layers(self, items: list[LayerModel], name: str, loc: tuple[Any, ...],
+               canvas: str) -> tuple[Layer, ...]:
+        w, h, safe = self.canvases[canvas]
+        out = []
+        for i, item in enumerate(items):
+            layer = self.layer(item, f"{name}[{i}]", loc + (i,))
+            box_loc = self.locs[layer.field] + ("box",)
+            if not _inside(layer.box, (0, 0, w, h)):
+                self.fail(M.OUTSIDE_SLIDE.format(field=layer.field, box=list(layer.box),
+                                                 width=w, height=h), box_loc)
+            else:
+                bleeds = isinstance(layer, (RectLayer, ScrimLayer)) or (
+                    isinstance(layer, ImageLayer) and layer.source == "cover"
+                    and layer.fit == "cover")  # photos may fill the slide edge to edge
+                if not bleeds and not _inside(layer.box, safe):
+                    self.fail(M.OUTSIDE_MARGIN.format(field=layer.field, box=list(layer.box),
+                                                      safe=list(safe)), box_loc)
+            out.append(layer)
+        return tuple(out)
+
+    def check(self, slide: SlideLayout, layers: tuple[Layer, ...]) -> None:
+        """Text boxes never overlap, and every text colour has 4.5:1 on what lies under it."""
+        for i, layer in enumerate(layers):
+            if not isinstance(layer, TextLayer):
+                continue
+            loc = self.locs[layer.field]
+            for other in layers[:i]:
+                if isinstance(other, TextLayer) and _overlaps(other.box, layer.box):
+                    self.fail(M.TEXT_OVERLAP.format(field=layer.field, box=list(layer.box),
+                                                    other=other.field,
+                                                    other_box=list(other.box)), loc)
+                    break
+            for bg in backgrounds_under(layers, i, slide.background, slide.width, slide.height):
+                if isinstance(bg, ImageLayer):
+                    self.fail(M.TEXT_OVER_IMAGE.format(field=layer.field, image=bg.field), loc)
+                    break
+                ratio = contrast(layer.style.color, bg)
+                if ratio < MIN_CONTRAST:
+                    self.fail(M.LOW_CONTRAST.format(field=layer.field,
+                                                    fg=hex_color(layer.style.color),
+                                                    bg=hex_color(bg), ratio=ratio), loc)
+                    break
+
+    def theme(self, logo: Image.Image) -> Theme:
+        model = self.model
+        draft = {canvas: self.layers(items, f"draft.{canvas}", ("draft", canvas), canvas)
+                 for canvas, items in model.draft.items()}
+        slides: dict[str, SlideLayout] = {}
+        for kind in (*SLIDE_KINDS, *OPTIONAL_KINDS):
+            node: SlideModel | None = getattr(model.slides, kind)
+            if node is None:
+                continue
+            w, h, _ = self.canvases[node.size]
+            slide = SlideLayout(kind, node.size, w, h, self.color(node.background),
+                                self.layers(node.layers, f"slides.{kind}.layers",
+                                            ("slides", kind, "layers"), node.size))
+            slides[kind] = slide
+            self.check(slide, slide.layers)
+            if node.size in draft:
+                self.check(slide, slide.layers + draft[node.size])
+        qr_dark, qr_light = self.color(model.qr.dark), self.color(model.qr.light)
+        if (ratio := contrast(qr_dark, qr_light)) < MIN_CONTRAST:
+            self.fail(M.LOW_CONTRAST_QR.format(fg=hex_color(qr_dark), bg=hex_color(qr_light),
+                                               ratio=ratio), ("qr",))
+        font_files = [(str(f.path), f.index, f.path.stat().st_size)
+                      for chain in self.fonts.values() for f in chain.faces]
+        return Theme(path=self.path, fonts=self.fonts, logo=logo, slides=slides, draft=draft,
+                     qr_dark=qr_dark, qr_light=qr_light, font_digest=digest(font_files),
+                     colors=dict(self.colors))
+
+
+def _rgb(value: str) -> RGB:
+    return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
 
 
 def _inside(inner: Box, outer: Box) -> bool:
@@ -394,155 +593,30 @@ def backgrounds_under(layers: tuple[Layer, ...], index: int, background: RGB,
     return found + [background]
 
 
-def check_layers(r: _Reader, slide: SlideLayout, layers: tuple[Layer, ...],
-                 nodes: dict[str, tuple[Any, Any]]) -> None:
-    """Text boxes never overlap, and every text colour has 4.5:1 on what lies under it."""
-    for i, layer in enumerate(layers):
-        if not isinstance(layer, TextLayer):
-            continue
-        node, key = nodes[layer.field]
-        for other in layers[:i]:
-            if isinstance(other, TextLayer) and _overlaps(other.box, layer.box):
-                raise r.fail(M.TEXT_OVERLAP.format(field=layer.field, box=list(layer.box),
-                                                   other=other.field,
-                                                   other_box=list(other.box)), node, key)
-        for bg in backgrounds_under(layers, i, slide.background, slide.width, slide.height):
-            if isinstance(bg, ImageLayer):
-                raise r.fail(M.TEXT_OVER_IMAGE.format(field=layer.field, image=bg.field), node,
-                             key)
-            ratio = contrast(layer.style.color, bg)
-            if ratio < MIN_CONTRAST:
-                raise r.fail(M.LOW_CONTRAST.format(field=layer.field,
-                                                   fg=hex_color(layer.style.color),
-                                                   bg=hex_color(bg), ratio=ratio), node, key)
+def load_theme(folder: Path, shown: Path | None = None) -> Theme:
+    """Load and validate `<folder>/theme.yaml` (the logo path is relative to the folder).
 
-
-def load_theme(folder: Path) -> Theme:
-    """Load and validate `<folder>/theme.yaml` (the logo path is relative to the folder)."""
+    Errors name `shown` (the file the editor wrote, e.g. a content project's override
+    when `folder` is the merged layouts tree) or else the file read. One error is raised
+    as a ConfigError, several together as ContentErrors."""
     path = folder / "theme.yaml"
+    name = shown or path
     if not path.is_file():
-        raise ConfigError(M.NO_THEME, path)
+        raise ConfigError(M.NO_THEME, name)
     try:
-        data = load_yaml(decode_text(path.read_bytes(), path), path, 1)
+        data = load_yaml(decode_text(path.read_bytes(), name), name, 1)
     except ContentError as exc:
         raise ConfigError(exc.message, exc.file, exc.line) from None
-    r = _Reader(path)
     if not isinstance(data, CommentedMap):
-        raise r.fail(M.THEME_NOT_MAPPING, data)
-    r.keys(data, {"colors", "fonts", "logo", "sizes", "styles", "qr", "slides", "draft"}, "")
-
-    colors = r.get(data, "colors", "", CommentedMap)
-    for key in colors:
-        r.colors[str(key)] = r.color(colors, key, f"colors.{key}")
-
-    fonts: dict[str, FontChain] = {}
-    font_files: list[Any] = []
-    fonts_node = r.get(data, "fonts", "", CommentedMap)
-    for key, seq in fonts_node.items():
-        name = f"fonts.{key}"
-        if not isinstance(seq, CommentedSeq) or not seq:
-            raise r.fail(M.BAD_FONT_FILE.format(field=name, value=seq, reason="목록이 아님"),
-                         fonts_node, key)
-        faces = tuple(_font_face(r, seq, i, name) for i in range(len(seq)))
-        fonts[str(key)] = FontChain(str(key), faces)
-        font_files += [(str(f.path), f.index, f.path.stat().st_size) for f in faces]
-
-    logo_rel = r.get(data, "logo", "", str)
-    logo_path = folder / logo_rel
-    if not logo_path.is_file():
-        raise r.fail(M.NO_LOGO.format(value=logo_rel), data, "logo")
-    try:
-        with Image.open(logo_path) as im:
+        raise ConfigError(M.THEME_NOT_MAPPING, name, 1)
+    model, errors = validate(ThemeModel, data, name, context=_context(data, folder))
+    if model is not None:
+        build = _Build(model, data, name, folder)
+        with Image.open(folder / model.logo) as im:  # read once by the validator
             logo = im.convert("RGBA")
-    except (OSError, ValueError) as exc:
-        raise r.fail(M.BAD_LOGO.format(value=logo_rel, reason=exc), data, "logo") from None
-
-    canvases: dict[str, tuple[int, int, Box]] = {}
-    sizes = r.get(data, "sizes", "", CommentedMap)
-    for key, node in sizes.items():
-        name = f"sizes.{key}"
-        if not isinstance(node, CommentedMap):
-            raise r.fail(M.BAD_SIZE.format(field=name, value=node), sizes, key)
-        r.keys(node, {"width", "height", "margins"}, name)
-        w = r.number(node, "width", name, 100, 4096)
-        h = r.number(node, "height", name, 100, 4096)
-        m = r.get(node, "margins", name, CommentedMap)
-        r.keys(m, {"top", "right", "bottom", "left"}, f"{name}.margins")
-        top, right, bottom, left = (r.number(m, k, f"{name}.margins", 0, 1000)
-                                    for k in ("top", "right", "bottom", "left"))
-        canvases[str(key)] = (w, h, (left, top, w - left - right, h - top - bottom))
-
-    styles: dict[str, TextStyle] = {}
-    styles_node = r.get(data, "styles", "", CommentedMap)
-    for key, node in styles_node.items():
-        if not isinstance(node, CommentedMap):
-            raise r.fail(M.BAD_CHOICE.format(field=f"styles.{key}", value=node, known="{...}"),
-                         styles_node, key)
-        styles[str(key)] = _style(r, node, f"styles.{key}", fonts, None)
-
-    qr = r.get(data, "qr", "", CommentedMap)
-    r.keys(qr, {"dark", "light"}, "qr")
-    qr_dark, qr_light = r.color(qr, "dark", "qr.dark"), r.color(qr, "light", "qr.light")
-    if (ratio := contrast(qr_dark, qr_light)) < MIN_CONTRAST:
-        raise r.fail(M.LOW_CONTRAST_QR.format(fg=hex_color(qr_dark), bg=hex_color(qr_light),
-                                              ratio=ratio), qr)
-
-    nodes: dict[str, tuple[Any, Any]] = {}
-
-    def layer_list(seq: Any, name: str, canvas: str) -> tuple[Layer, ...]:
-        if not isinstance(seq, CommentedSeq):
-            raise r.fail(GM.WRONG_TYPE.format(field=name, expected=GM.T_LIST, value=seq), seq)
-        w, h, safe = canvases[canvas]
-        out = []
-        for i, item in enumerate(seq):
-            layer = _layer(r, item, f"{name}[{i}]", styles, fonts)
-            if not _inside(layer.box, (0, 0, w, h)):
-                raise r.fail(M.OUTSIDE_SLIDE.format(field=layer.field, box=list(layer.box),
-                                                    width=w, height=h), seq, i)
-            bleeds = isinstance(layer, (RectLayer, ScrimLayer)) or (
-                isinstance(layer, ImageLayer) and layer.source == "cover"
-                and layer.fit == "cover")  # photos may fill the slide edge to edge
-            if not bleeds and not _inside(layer.box, safe):
-                raise r.fail(M.OUTSIDE_MARGIN.format(field=layer.field, box=list(layer.box),
-                                                     safe=list(safe)), seq, i)
-            nodes[layer.field] = (seq, i)
-            out.append(layer)
-        return tuple(out)
-
-    def canvas_of(node: CommentedMap, name: str) -> str:
-        return r.choice(node, "size", name, tuple(canvases), "")
-
-    draft: dict[str, tuple[Layer, ...]] = {}
-    draft_node = r.get(data, "draft", "", CommentedMap, required=False, default=CommentedMap())
-    for key, seq in draft_node.items():
-        if str(key) not in canvases:
-            raise r.fail(M.BAD_CHOICE.format(field="draft", value=key,
-                                             known=", ".join(canvases)), draft_node, key)
-        draft[str(key)] = layer_list(seq, f"draft.{key}", str(key))
-
-    slides: dict[str, SlideLayout] = {}
-    slides_node = r.get(data, "slides", "", CommentedMap)
-    r.keys(slides_node, set(SLIDE_KINDS) | set(OPTIONAL_KINDS), "slides")
-    for kind in (*SLIDE_KINDS, *OPTIONAL_KINDS):
-        if kind in OPTIONAL_KINDS and kind not in slides_node:
-            continue
-        if kind not in slides_node:
-            raise r.fail(M.MISSING_SLIDE.format(kind=kind, label=M.SLIDE_LABELS[kind]),
-                         slides_node)
-        node = r.get(slides_node, kind, "slides", CommentedMap)
-        name = f"slides.{kind}"
-        r.keys(node, {"size", "background", "layers"}, name)
-        canvas = canvas_of(node, name)
-        w, h, _ = canvases[canvas]
-        slide = SlideLayout(kind, canvas, w, h, r.color(node, "background", f"{name}.background"),
-                            layer_list(r.get(node, "layers", name, CommentedSeq),
-                                       f"{name}.layers", canvas))
-        slides[kind] = slide
-        check_layers(r, slide, slide.layers, nodes)
-        if canvas in draft:
-            check_layers(r, slide, slide.layers + draft[canvas], nodes)
-
-    return Theme(path=path, fonts=fonts, logo=logo, slides=slides, draft=draft,
-                 qr_dark=qr_dark, qr_light=qr_light, font_digest=digest(font_files),
-                 colors=dict(r.colors))
-
+        theme = build.theme(logo)
+        errors = build.errors
+    if errors:
+        errors = sorted({e.format(): e for e in errors}.values(), key=lambda e: e.line or 0)
+        raise errors[0] if len(errors) == 1 else ContentErrors(list(errors))
+    return theme

@@ -29,7 +29,7 @@ from ..audio.engines import SAMPLE_RATE, TTS_OPTIONS, Narrator, TtsCache, make_e
 from ..audio.normalise import merged_lexicon, normalize
 from ..audio.settings import load_settings as load_audio_settings
 from ..base import Edition, Outputs, OutputSpec, RenderContext
-from ..cards import RENDERER, SlideEnv, article_specs, plan_article
+from ..cards import RENDERER, SlideEnv, article_specs, plan_article, theme_file
 from ..cards.render import SlideSpec, paint_slide
 from ..cards.series import CardSettings
 from ..cards.theme import Theme, load_theme
@@ -89,7 +89,7 @@ class _IssueVideo:
         self.settings = load_settings(site)
         self.audio = load_audio_settings(site)
         self.cards = CardSettings.from_site(site)
-        self.theme = load_theme(ctx.layouts("cards"))
+        self.theme = load_theme(ctx.layouts("cards"), theme_file(site))
         if self.settings.background not in self.theme.colors:
             raise ConfigError(M.SETTINGS_COLOR.format(value=self.settings.background,
                                                       known=", ".join(self.theme.colors)),
@@ -119,7 +119,7 @@ class _IssueVideo:
             text += f" {_sentence(article.subtitle)}" if article.subtitle else ""
             # with --drafts the video says so, as the slides (badge) and the audiobook do
             return f"{M.DRAFT} {text}" if self.ctx.drafts else text
-        if spec.kind == "closing":
+        if spec.kind in ("closing", "closing_feedback"):
             verb = M.CLOSING_LISTEN if v["listen"] else M.CLOSING_READ
             return M.CLOSING.format(site=self.ctx.site.title, verb=verb)
         return str(v["text"])
