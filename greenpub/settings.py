@@ -169,8 +169,11 @@ def _korean(err: Any, model: type[BaseModel], node: Any, path: Path, prefix: str
     if kind == "string_too_short":
         return ConfigError(M.EMPTY_FIELD.format(field=field), path, line)
     if kind in ("too_short", "too_long"):
-        return ConfigError(M.BAD_LENGTH.format(field=field, low=ctx.get("min_length", 0),
-                                               high=ctx.get("max_length", "")), path, line)
+        limits = [M.LENGTH_AT_LEAST.format(low=ctx["min_length"])] if ctx.get("min_length") \
+            else []
+        if ctx.get("max_length") is not None:
+            limits.append(M.LENGTH_AT_MOST.format(high=ctx["max_length"]))
+        return ConfigError(M.BAD_LENGTH.format(field=field, limits=", ".join(limits)), path, line)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return ConfigError(M.OUT_OF_RANGE.format(field=field, value=_short(value),
                                                  limit=_range_words(kind, ctx)), path, line)

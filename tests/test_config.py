@@ -77,3 +77,16 @@ def test_number_phone_must_be_quoted(mini: Path):
         load_site_config(mini)
     assert "따옴표" in err.value.message
     assert err.value.line == MINI_SITE.splitlines().index("  phone: 032-560-4114") + 1
+
+
+def test_an_empty_list_names_only_the_limit_it_has(mini: Path):
+    """`review.checkpoints: []` (at least one, no maximum) says just that."""
+    start = MINI_SITE.index("  checkpoints:")
+    end = MINI_SITE.index("lexicon:")
+    _site(mini, MINI_SITE[:start] + "  checkpoints: []\n" + MINI_SITE[end:])
+    with pytest.raises(ConfigError) as err:
+        load_site_config(mini)
+    message = err.value.message
+    assert "review.checkpoints" in message and "최소 1개" in message, message
+    assert "최대" not in message and "()" not in message
+    assert err.value.line == MINI_SITE[:start].count("\n") + 1
