@@ -235,3 +235,21 @@ def test_an_override_in_the_content_project_is_named_in_errors(mini: Path, tmp_p
                 str(tmp_path / "cache"), "--formats", "cards", "-q")
     assert r.code == 2 and "Traceback" not in r.err
     assert f"{theme}:{style_line}:" in r.err and f"{theme}:{qr_line}:" in r.err
+
+
+def test_a_loaded_theme_is_reused_until_a_file_changes(tmp_path: Path):
+    """`greenpub check` and `serve` load the theme again and again: the same files give
+    the same object without parsing; an edited theme.yaml or a replaced logo is read anew."""
+    import os
+
+    folder = tmp_path / "cards"
+    shutil.copytree(ROOT / "layouts" / "cards", folder)
+    first = load_theme(folder)
+    assert load_theme(folder) is first
+    theme = folder / "theme.yaml"
+    theme.write_text(theme.read_text("utf-8") + "\n# 주석\n", "utf-8")
+    second = load_theme(folder)
+    assert second is not first and load_theme(folder) is second
+    logo = folder / "logo.png"
+    os.utime(logo, ns=(logo.stat().st_atime_ns, logo.stat().st_mtime_ns + 10**9))
+    assert load_theme(folder) is not second

@@ -598,9 +598,44 @@ def load_theme(folder: Path, shown: Path | None = None) -> Theme:
 
     Errors name `shown` (the file the editor wrote, e.g. a content project's override
     when `folder` is the merged layouts tree) or else the file read. One error is raised
-    as a ConfigError, several together as ContentErrors."""
+    as a ConfigError, several together as ContentErrors.
+
+    A theme already loaded in this process is reused while theme.yaml's bytes and the
+    stats of the folder's files and the logo are the same (parsing the YAML with line
+    numbers is most of a `greenpub check`)."""
     path = folder / "theme.yaml"
-    name = shown or path
+    key = _cache_key(folder, shown)
+    cached = _LOADED.get(key) if key else None
+    if cached is not None and _stat(cached[1]) == cached[2]:
+        return cached[0]
+    theme, logo = _load_theme(folder, shown or path)
+    if key:
+        _LOADED.clear()  # one theme per process is what builds and checks use
+        _LOADED[key] = (theme, logo, _stat(logo))
+    return theme
+
+
+_LOADED: dict[tuple[Any, ...], tuple[Theme, Path, tuple[int, int] | None]] = {}
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _cache_key(folder: Path, shown: Path | None) -> tuple[Any, ...] | None:
+    try:
+        files = tuple(sorted((p.name, _stat(p)) for p in folder.iterdir() if p.is_file()))
+        return str(folder.resolve()), str(shown), (folder / "theme.yaml").read_bytes(), files
+    except OSError:
+        return None
+
+
+def _load_theme(folder: Path, name: Path) -> tuple[Theme, Path]:
+    path = folder / "theme.yaml"
     if not path.is_file():
         raise ConfigError(M.NO_THEME, name)
     try:
@@ -610,13 +645,15 @@ def load_theme(folder: Path, shown: Path | None = None) -> Theme:
     if not isinstance(data, CommentedMap):
         raise ConfigError(M.THEME_NOT_MAPPING, name, 1)
     model, errors = validate(ThemeModel, data, name, context=_context(data, folder))
+    logo_path = folder
     if model is not None:
         build = _Build(model, data, name, folder)
-        with Image.open(folder / model.logo) as im:  # read once by the validator
+        logo_path = folder / model.logo
+        with Image.open(logo_path) as im:  # read once by the validator
             logo = im.convert("RGBA")
         theme = build.theme(logo)
         errors = build.errors
     if errors:
         errors = sorted({e.format(): e for e in errors}.values(), key=lambda e: e.line or 0)
         raise errors[0] if len(errors) == 1 else ContentErrors(list(errors))
-    return theme
+    return theme, logo_path
