@@ -28,8 +28,10 @@ LOCK := requirements.lock
 run: bootstrap
 	$(PY) build.py build
 
+# Tests run in one worker process per core (pytest-xdist), each test file in one worker so
+# its module fixtures are built once.
 test: bootstrap lint
-	@$(PY) -m pytest; rc=$$?; \
+	@$(PY) -m pytest -n auto --dist loadfile; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure"; exit 1; fi; \
 	exit $$rc
 
