@@ -312,7 +312,7 @@ def _transform() -> Any:
 
 
 def prepare(joined: Path, target: Path, pad_to: int, back_pages: int,
-            ink_limit: int = 300) -> Prepared:
+            ink_limit: int = INK_LIMIT) -> Prepared:
     """Step 1 (see the module doc): `joined` is the standard layout with its bleed."""
     import pikepdf
 
@@ -451,8 +451,7 @@ def finish(path: Path, title: str, date: str) -> None:
                     del meta[key]
         if "/ID" in pdf.trailer:  # Ghostscript's first ID is not from the content
             del pdf.trailer["/ID"]
-        pdf.save(path, deterministic_id=True, compress_streams=True, min_version="1.4",
-                 force_version="1.4")
+        pdf.save(path, deterministic_id=True, compress_streams=True, force_version="1.4")
 
 
 _DEVICE_OK = {"/DeviceCMYK", "/DeviceGray", "/Pattern"}
@@ -470,9 +469,7 @@ def _colour_space_ok(cs: Any) -> bool:
     if not isinstance(cs, pikepdf.Array) or len(cs) == 0:
         return False
     family = str(cs[0])
-    if family == "/Separation" and len(cs) > 2:
-        return _colour_space_ok(cs[2])
-    if family == "/DeviceN" and len(cs) > 2:
+    if family in ("/Separation", "/DeviceN") and len(cs) > 2:  # their alternate space
         return _colour_space_ok(cs[2])
     if family == "/Indexed" and len(cs) > 1:
         return _colour_space_ok(cs[1])
