@@ -28,6 +28,7 @@ from ... import paths
 from ...cache import digest, tree_digest
 from ...content.model import Article, Block, ImageRef, Issue
 from ..audio import IssueAudio
+from ..audio import messages as AM
 from ..audio.encode import encode_mp3, frame_samples, seconds
 from ..audio.engines import SAMPLE_RATE
 from ..audio.script import ScriptWriter, article_script, contents_script
@@ -91,14 +92,14 @@ class Book:
         s, lex = self.settings, self.audio.lexicon
         contents = contents_script(issue, ctx.site.title, ctx.site.publisher, s, lex,
                                    ctx.drafts, by_sentence=True)
-        self.sections = [self._section(0, M.CONTENTS_TITLE, None, contents,
+        self.sections = [self._section(0, AM.CONTENTS_TITLE, None, contents,
                                        issue.note_blocks)]
         for i, a in enumerate(issue.articles, 1):
             script = article_script(a, s, lex, ctx.drafts, by_sentence=True)
             self.sections.append(self._section(i, a.title, a, script, a.blocks))
         closing = self.audio.feedback_script(by_sentence=True)  # site.yaml feedback:
         if closing is not None:
-            self.sections.append(self._section(len(self.sections), M.FEEDBACK_TITLE, None,
+            self.sections.append(self._section(len(self.sections), AM.FEEDBACK_TITLE, None,
                                                closing, []))
         found = print_pages(issue, ctx)
         self.pages = found[0] if found else None

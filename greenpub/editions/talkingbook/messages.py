@@ -1,7 +1,5 @@
 """Korean messages and labels of the talking books (DAISY 2.02, EPUB 3)."""
 
-CONTENTS_TITLE = "차례"
-FEEDBACK_TITLE = "독자 의견 조사"
 DAISY_TITLE = "DAISY 녹음도서"
 EPUB_TITLE = "EPUB 3 소리책"
 PRINT_PAGES_UNREADABLE = ("인쇄판 PDF({file})에서 쪽 번호를 읽지 못해 녹음도서에 인쇄 쪽 "
